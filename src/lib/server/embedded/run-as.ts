@@ -1,0 +1,48 @@
+/**
+ * Runs one API request as PostgREST does: a single transaction (read-only for
+ * reads), the caller's role via `set_config('role', …, true)` and the JWT
+ * claims in `request.jwt.claims` (plus the legacy per-claim keys that
+ * Supabase's auth.uid()/auth.role() read first), so RLS decides exactly as on
+ * Supabase. Any error rolls the whole request back.
+ */
+import type { Sql, TransactionSql } from 'postgres';
+import type { RequestAuth } from './request-auth';
+
+export interface RunAsOptions {
+	readOnly: boolean;
+	method: string;
+	path: string;
+	headers?: Record<string, string>;
+}
+
+export async function runAs<T>(
+	sql: Sql,
+	auth: RequestAuth,
+	options: RunAsOptions,
+	work: (tx: TransactionSql) => Promise<T>
+): Promise<T> {
+	const mode = options.readOnly ? 'read only' : 'read write';
+	const claims = auth.claims;
+	const str = (value: unknown) => (typeof value === 'string' ? value : '');
+	const result = await sql.begin(mode, async (tx) => {
+		await tx`select
+			set_config('role', ${auth.role}, true),
+			set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
+			set_config('request.jwt.claim.sub', ${str(claims.sub)}, true),
+			set_config('request.jwt.claim.role', ${auth.role}, true),
+			set_config('request.jwt.claim.email', ${str(claims.email)}, true),
+			set_config('request.method', ${options.method}, true),
+			set_config('request.path', ${options.path}, true),
+			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true)`;
+		return work(tx);
+	});
+	return result as T;
+}
+
+export function lowerCaseHeaders(request: Request): Record<string, string> {
+	const headers: Record<string, string> = {};
+	request.headers.forEach((value, key) => {
+		if (key !== 'authorization' && key !== 'cookie') headers[key.toLowerCase()] = value;
+	});
+	return headers;
+}

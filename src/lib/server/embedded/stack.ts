@@ -1,0 +1,64 @@
+/**
+ * The Supabase-compatible HTTP surface over one PostgreSQL database:
+ * /auth/v1, /rest/v1 and /storage/v1, each request run under the caller's
+ * role and claims. Framework-free: takes a web Request, returns a Response
+ * (or null when the path is not ours), so SvelteKit hooks, a plain Node
+ * server in tests and benchmarks all use the same code.
+ */
+import type { Sql } from 'postgres';
+import type { StackKeys } from './keys';
+import { createRestHandler } from './rest/handler';
+import { createStorageHandler } from './storage/handler';
+import { createAuthHandler } from './auth/handler';
+
+export interface EmbeddedStackOptions {
+	sql: Sql;
+	keys: StackKeys;
+	/** Folder for object bytes. */
+	storageDir: string;
+}
+
+export interface EmbeddedStack {
+	keys: StackKeys;
+	sql: Sql;
+	handle(request: Request): Promise<Response | null>;
+	/** Re-read tables, columns, relationships and functions after DDL. */
+	reloadSchema(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+	'access-control-allow-origin': '*',
+	'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+	'access-control-allow-headers':
+		'authorization, apikey, content-type, prefer, range, range-unit, accept-profile, content-profile, x-client-info, x-supabase-api-version, x-upsert, cache-control, x-metadata',
+	'access-control-expose-headers': 'content-range, range-unit, preference-applied, x-supabase-api-version, location'
+};
+
+export async function createEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+	const rest = await createRestHandler({ sql: options.sql, jwtSecret: options.keys.jwtSecret });
+	const storage = createStorageHandler({
+		sql: options.sql,
+		jwtSecret: options.keys.jwtSecret,
+		storageDir: options.storageDir
+	});
+	const auth = createAuthHandler({ sql: options.sql, keys: options.keys });
+	const routes: Array<[string, (request: Request, path: string) => Promise<Response>]> = [
+		['/rest/v1', rest.handle],
+		['/auth/v1', auth.handle],
+		['/storage/v1', storage.handle]
+	];
+
+	async function handle(request: Request): Promise<Response | null> {
+		const { pathname } = new URL(request.url);
+		for (const [prefix, handler] of routes) {
+			if (pathname !== prefix && !pathname.startsWith(prefix + '/')) continue;
+			if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+			const response = await handler(request, pathname.slice(prefix.length) || '/');
+			for (const [key, value] of Object.entries(CORS_HEADERS)) response.headers.set(key, value);
+			return response;
+		}
+		return null;
+	}
+
+	return { keys: options.keys, sql: options.sql, handle, reloadSchema: rest.reloadSchema };
+}
