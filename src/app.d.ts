@@ -1,8 +1,20 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { Locale } from '$lib/i18n/locales';
+
 declare global {
 	namespace App {
+		interface Locals {
+			supabase: SupabaseClient;
+			/** Validates the user with the Auth server; never trust getSession() alone on the server. */
+			safeGetSession(): Promise<{ session: Session | null; user: User | null }>;
+			session: Session | null;
+			user: User | null;
+			locale: Locale;
+			embedded: boolean;
+			backend: { url: string; publishableKey: string };
+		}
 		// interface Error {}
-		// interface Locals {}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
 import { createEmbeddedStack, type EmbeddedStack } from '../../src/lib/server/embedded/stack';
 import { deriveKeys } from '../../src/lib/server/embedded/keys';
 import { serve } from '../../src/lib/server/embedded/http/node-server';
@@ -31,7 +32,11 @@ export interface TestStack {
 }
 
 function clientOptions() {
-	return { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
+	return {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		// Node 20 has no native WebSocket; supabase-js needs one for its realtime client.
+		realtime: { transport: ws as unknown as typeof WebSocket }
+	};
 }
 
 export async function startTestStack(): Promise<TestStack> {

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium when present (Playwright cannot download browsers on every machine), else Playwright's own. */
+const systemChromium = '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	projects: [
+		{ name: 'mobile', use: { ...devices['Pixel 7'], browserName: 'chromium' } },
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], browserName: 'chromium' }, testMatch: /desktop\.spec\.ts/ }
+	],
+	webServer: {
+		// A fresh embedded stack for every run: a new data folder, the production build, `node build`.
+		command: `rm -rf .data-e2e && npm run build && DISCLOSE_DATA_DIR=.data-e2e PORT=${PORT} HOST=127.0.0.1 node build`,
+		url: `http://127.0.0.1:${PORT}/`,
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'pipe'
+	}
+});

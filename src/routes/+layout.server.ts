@@ -1,0 +1,7 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals }) => ({
+	locale: locals.locale,
+	embedded: locals.embedded,
+	user: locals.user ? { id: locals.user.id, email: locals.user.email ?? '' } : null
+});

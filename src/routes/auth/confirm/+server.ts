@@ -1,0 +1,21 @@
+/**
+ * Where sign-in emails link to (Supabase's SSR pattern): verify the token_hash
+ * server-side, which sets the session cookies, then continue to `next`.
+ */
+import { redirect } from '@sveltejs/kit';
+import type { EmailOtpType } from '@supabase/supabase-js';
+import type { RequestHandler } from './$types';
+
+const TYPES: EmailOtpType[] = ['email', 'magiclink', 'signup', 'invite', 'recovery', 'email_change'];
+
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const tokenHash = url.searchParams.get('token_hash');
+	const type = url.searchParams.get('type') as EmailOtpType | null;
+	const nextParam = url.searchParams.get('next') ?? '/app';
+	const next = nextParam.startsWith('/') && !nextParam.startsWith('//') && nextParam !== '/' ? nextParam : '/app';
+	if (tokenHash && type && TYPES.includes(type)) {
+		const { error } = await locals.supabase.auth.verifyOtp({ token_hash: tokenHash, type });
+		if (!error) redirect(303, next);
+	}
+	redirect(303, '/login?error=link');
+};

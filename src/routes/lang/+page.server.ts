@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { isLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+/** Remember the chosen language for a year and go back where the user was (works without JavaScript). */
+export const actions: Actions = {
+	default: async ({ request, cookies }) => {
+		const form = await request.formData();
+		const locale = form.get('locale');
+		if (isLocale(locale)) {
+			cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax' });
+		}
+		const back = String(form.get('return') ?? '/');
+		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	}
+};
