@@ -22,7 +22,7 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'mobile', use: { ...devices['Pixel 7'], browserName: 'chromium' } },
+		{ name: 'mobile', use: { ...devices['Pixel 7'], browserName: 'chromium' }, testIgnore: /desktop\.spec\.ts/ },
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'], browserName: 'chromium' }, testMatch: /desktop\.spec\.ts/ }
 	],
 	webServer: {

@@ -64,7 +64,8 @@ export async function readUpload(request: Request): Promise<UploadBody> {
 	const raw = await readBytes(request, MAX_OBJECT_BYTES + MULTIPART_OVERHEAD);
 	let form: FormData;
 	try {
-		form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+		const copy = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+		form = await new Response(copy, { headers: { 'content-type': contentType } }).formData();
 	} catch {
 		throw errors.invalidRequest('Malformed multipart/form-data body');
 	}
