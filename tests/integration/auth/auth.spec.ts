@@ -131,3 +131,21 @@ describe('sessions', () => {
 		expect(row!.n).toBe(0);
 	});
 });
+
+describe('bad input', () => {
+	it('answers malformed JSON with 400 bad_json in the versioned error shape, and unknown routes with 404', async () => {
+		const headers = { apikey: t.anonKey, 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01' };
+		const bad = await fetch(`${t.url}/auth/v1/signup`, { method: 'POST', headers, body: '{"email": "x@example.org",' });
+		expect(bad.status).toBe(400);
+		expect(bad.headers.get('x-supabase-api-version')).toBe('2024-01-01');
+		expect(await bad.json()).toEqual({ code: 'bad_json', message: 'Could not parse request body as JSON' });
+		const legacy = await fetch(`${t.url}/auth/v1/token?grant_type=password`, {
+			method: 'POST',
+			headers: { apikey: t.anonKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'nobody@example.org', password: 'whatever' })
+		});
+		expect(await legacy.json()).toEqual({ code: 400, error_code: 'invalid_credentials', msg: 'Invalid login credentials' });
+		const unknown = await fetch(`${t.url}/auth/v1/factors`, { headers });
+		expect(unknown.status).toBe(404);
+	});
+});

@@ -1,6 +1,6 @@
 /**
  * Closure days that are data rather than rules: days the governor adds for
- * state offices (SOURCES.md §"State-office practice": dhr.colorado.gov lists
+ * state offices (SOURCES.md §"State-office closures": dhr.colorado.gov lists
  * Mon 2023-07-03 and Fri 2024-07-05), and extra days an organisation or admin
  * configures at run time.
  *

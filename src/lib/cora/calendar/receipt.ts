@@ -9,7 +9,7 @@
  * - On a day that is not a working day: by default it also counts as received
  *   the next working day. This is a product rule taken from agency practice, not
  *   a statute; `closedDayReceipt: 'same-day'` instead keeps the closed day as day
- *   zero (C.R.S. 2-4-108 / coag.gov reading). See SOURCES.md §"Open questions".
+ *   zero (C.R.S. 2-4-108 / coag.gov reading). See SOURCES.md §"Counting days".
  */
 import { addDays, assertSupportedDate, type IsoDate } from './calendar-date';
 import { nonWorkingReason, type CalendarOptions } from './closure-calendars';

@@ -3,7 +3,7 @@
  *
  * "At least 14 days' written notice of intent must be given to the custodian
  * first (3 business days where expedited access is needed, stating why)"
- * (SOURCES.md §"Going to court"; C.R.S. 24-72-204(5) as cited in issue 4;
+ * (SOURCES.md §"Format, denial, not-held, appeal"; C.R.S. 24-72-204(5) as cited in issue 4;
  * HB17-1177). The 14 days are calendar days counted from the day after the
  * notice (C.R.S. 2-4-108: the first day is excluded), so the earliest filing
  * day is the notice date + 14.

@@ -37,8 +37,8 @@ function valueError(field: LetterField, value: unknown): LetterFieldError | null
 export function fieldErrors(fields: readonly LetterField[], values: LetterFieldValues): LetterFieldError[] {
 	const errors: LetterFieldError[] = [];
 	const known = new Set(fields.map((f) => f.key));
-	for (const key of Object.keys(values)) {
-		if (!known.has(key)) errors.push({ field: key, code: 'unknown_field', message: `${key} is not a field of this letter` });
+	for (const [key, value] of Object.entries(values)) {
+		if (!known.has(key) && value !== undefined) errors.push({ field: key, code: 'unknown_field', message: `${key} is not a field of this letter` });
 	}
 	for (const field of fields) {
 		const value = values[field.key];

@@ -1,6 +1,6 @@
 /**
  * Paragraphs shared by the request letters, following "What a good CORA letter
- * contains" (SOURCES.md §"Letters"): addressed to the custodian with the
+ * contains" (SOURCES.md §"What a good CORA letter contains"): addressed to the custodian with the
  * requester's details; CORA cited; format; fees; the 3-working-day reminder;
  * grounds and segregable parts for any denial.
  */

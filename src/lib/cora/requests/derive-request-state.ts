@@ -68,7 +68,7 @@ function courtFields(facts: TimelineFacts, options: DeriveStateOptions, warnings
 	try {
 		earliest = earliestCourtFilingDate(facts.noticeOfIntentOn, { ...options, expedited: facts.noticeExpedited });
 	} catch (error) {
-		warnings.push(warning('outside_supported_dates', null, error instanceof Error ? error.message : String(error)));
+		warnings.push(warning('clock_not_computable', null, error instanceof Error ? error.message : String(error)));
 		return { noticeOfIntentOn: facts.noticeOfIntentOn, earliestCourtFilingDate: null };
 	}
 	if (facts.litigationOn !== null && facts.litigationOn < earliest) {
@@ -102,7 +102,7 @@ export function deriveRequestState(events: readonly RequestEvent[], options: Der
 		followUpDate: options.regime === 'ccjra' ? (options.followUpOn ?? null) : null,
 		...court,
 		explanation: null,
-		appliedEventIds: facts.appliedEventIds,
+		appliedEventIds: [...facts.appliedEventIds, ...corrected.appliedCorrectionIds],
 		warnings
 	};
 	if (options.regime === 'ccjra' || facts.sentAt === null) return base;
@@ -113,7 +113,7 @@ export function deriveRequestState(events: readonly RequestEvent[], options: Der
 		clock = computeRequestClock({ ...facts, sentAt: facts.sentAt }, options.regime, clockOptions);
 	} catch (error) {
 		// Dates outside 2014–2100 or a malformed cut-off: report, keep the status.
-		warnings.push(warning('outside_supported_dates', null, error instanceof Error ? error.message : String(error)));
+		warnings.push(warning('clock_not_computable', null, error instanceof Error ? error.message : String(error)));
 		return base;
 	}
 	warnings.push(...clock.warnings);

@@ -16,8 +16,16 @@ interface CorrectionPayload {
 
 const correctionOf = (event: ValidEvent) => event.payload as unknown as CorrectionPayload;
 
-export function applyCorrections(events: readonly ValidEvent[]): { events: ValidEvent[]; warnings: StateWarning[] } {
+export interface CorrectedTimeline {
+	events: ValidEvent[];
+	/** Ids of the corrections that took effect. */
+	appliedCorrectionIds: string[];
+	warnings: StateWarning[];
+}
+
+export function applyCorrections(events: readonly ValidEvent[]): CorrectedTimeline {
 	const warnings: StateWarning[] = [];
+	const applied = new Set<string>();
 	const corrections = sortChronologically(events.filter((e) => e.type === 'correction'));
 	const correctionIds = new Set(corrections.map((c) => c.id));
 	const byId = new Map(events.filter((e) => e.type !== 'correction').map((e) => [e.id, e]));
@@ -27,8 +35,10 @@ export function applyCorrections(events: readonly ValidEvent[]): { events: Valid
 	for (const correction of [...corrections].reverse()) {
 		const { corrects, retracted } = correctionOf(correction);
 		if (!correctionIds.has(corrects) || voided.has(correction.id)) continue;
-		if (retracted) voided.add(corrects);
-		else warnings.push(warning('correction_of_correction', correction.id, 'A correction can only retract another correction; ignored.'));
+		if (retracted) {
+			voided.add(corrects);
+			applied.add(correction.id);
+		} else warnings.push(warning('correction_of_correction', correction.id, 'A correction can only retract another correction; ignored.'));
 	}
 
 	for (const correction of corrections) {
@@ -41,6 +51,7 @@ export function applyCorrections(events: readonly ValidEvent[]): { events: Valid
 		}
 		if (change.retracted) {
 			byId.delete(target.id);
+			applied.add(correction.id);
 			continue;
 		}
 		const corrected: ValidEvent = {
@@ -54,8 +65,10 @@ export function applyCorrections(events: readonly ValidEvent[]): { events: Valid
 			continue;
 		}
 		byId.set(target.id, corrected);
+		applied.add(correction.id);
 	}
 	// Keep the input order of the surviving events; the caller sorts by time.
 	const surviving = events.filter((e) => e.type !== 'correction' && byId.has(e.id)).map((e) => byId.get(e.id) as ValidEvent);
-	return { events: surviving, warnings };
+	const appliedCorrectionIds = corrections.filter((c) => applied.has(c.id)).map((c) => c.id);
+	return { events: surviving, appliedCorrectionIds, warnings };
 }

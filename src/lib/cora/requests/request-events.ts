@@ -29,7 +29,7 @@ export type StateWarningCode =
 	| 'extension_after_deadline'
 	| 'extension_not_available'
 	| 'litigation_before_notice_period'
-	| 'outside_supported_dates';
+	| 'clock_not_computable';
 
 export interface StateWarning {
 	code: StateWarningCode;
