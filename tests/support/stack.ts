@@ -22,6 +22,8 @@ export interface TestStack {
 	/** Superuser connection to this file's database (setup and assertions only). */
 	sql: Sql;
 	stack: EmbeddedStack;
+	/** Where this file's storage objects are kept on disk. */
+	storageDir: string;
 	/** A supabase-js client with the anon key (no session). */
 	anon(): SupabaseClient;
 	/** A supabase-js client with the service-role key. */
@@ -59,6 +61,7 @@ export async function startTestStack(): Promise<TestStack> {
 		serviceRoleKey: keys.serviceRoleKey,
 		sql,
 		stack,
+		storageDir,
 		anon: () => make(keys.anonKey),
 		service: () => make(keys.serviceRoleKey),
 		async signedIn(email, password = 'correct horse battery staple') {

@@ -31,7 +31,7 @@ const CORS_HEADERS = {
 	'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
 	'access-control-allow-headers':
 		'authorization, apikey, content-type, prefer, range, range-unit, accept-profile, content-profile, x-client-info, x-supabase-api-version, x-upsert, cache-control, x-metadata',
-	'access-control-expose-headers': 'content-range, range-unit, preference-applied, x-supabase-api-version, location'
+	'access-control-expose-headers': 'content-range, range-unit, preference-applied, x-supabase-api-version, location, etag, content-disposition, content-length'
 };
 
 export async function createEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {

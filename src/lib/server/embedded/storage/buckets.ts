@@ -77,14 +77,19 @@ export async function updateBucket(options: StorageOptions, request: Request, au
 	const id = checkBucketId(rawId);
 	const body = await readJson(request);
 	await requireService(options, request, auth, id);
-	const changes: Record<string, unknown> = {};
-	if (typeof body.public === 'boolean') changes.public = body.public;
-	if ('file_size_limit' in body) changes.file_size_limit = parseFileSizeLimit(body.file_size_limit);
-	if ('allowed_mime_types' in body) changes.allowed_mime_types = parseMimeTypes(body.allowed_mime_types);
-	const updated = await inTransaction(options, request, auth, false, async (tx) => {
-		const set = Object.keys(changes).length > 0 ? tx`${tx(changes)}, updated_at = now()` : tx`updated_at = now()`;
-		return tx`update storage.buckets set ${set} where id = ${id} returning id`;
-	});
+	const isPublic = typeof body.public === 'boolean' ? body.public : null;
+	const setSize = 'file_size_limit' in body;
+	const sizeLimit = setSize ? parseFileSizeLimit(body.file_size_limit) : null;
+	const setTypes = 'allowed_mime_types' in body;
+	const mimeTypes = setTypes ? parseMimeTypes(body.allowed_mime_types) : null;
+	const updated = await inTransaction(options, request, auth, false, (tx) =>
+		tx`update storage.buckets set
+			public = coalesce(${isPublic}::boolean, public),
+			file_size_limit = case when ${setSize} then ${sizeLimit}::bigint else file_size_limit end,
+			allowed_mime_types = case when ${setTypes} then ${mimeTypes}::text[] else allowed_mime_types end,
+			updated_at = now()
+		where id = ${id} returning id`
+	);
 	if (updated.length === 0) throw errors.noSuchBucket();
 	return Response.json({ message: 'Successfully updated' });
 }

@@ -30,10 +30,12 @@ async function exists(path: string): Promise<boolean> {
 export class FileChanges {
 	private readonly undo: Step[] = [];
 	private readonly after: Step[] = [];
+	private readonly root: string;
 	private readonly tmp: string;
 
-	constructor(private readonly storageDir: string) {
-		this.tmp = join(resolve(storageDir), TMP_DIR);
+	constructor(storageDir: string) {
+		this.root = resolve(storageDir);
+		this.tmp = join(this.root, TMP_DIR);
 	}
 
 	private async tempPath(): Promise<string> {
@@ -41,17 +43,19 @@ export class FileChanges {
 		return join(this.tmp, randomUUID());
 	}
 
-	/** Moves `from` onto `target`, keeping a backup of what `target` held. */
-	private async place(from: string, target: string, key: string): Promise<void> {
+	/**
+	 * Renames `from` onto `target`, keeping a backup of what `target` held.
+	 * On rollback `release` takes the new file away again, then the backup returns.
+	 */
+	private async place(from: string, target: string, key: string, release: () => Promise<void>): Promise<void> {
 		let backup: string | null = null;
 		try {
-			await mkdir(dirname(target), { recursive: true });
 			if (await exists(target)) {
 				if ((await stat(target)).isDirectory()) throw errors.invalidKey(key, 'a folder of that name exists');
 				backup = await this.tempPath();
 				await rename(target, backup);
 			}
-			await rename(from, target);
+			await this.renameInto(from, target);
 		} catch (error) {
 			if (backup) await rename(backup, target).catch(() => {});
 			const code = fsCode(error);
@@ -62,10 +66,24 @@ export class FileChanges {
 		}
 		const saved = backup;
 		this.undo.push(async () => {
+			await release();
 			if (saved) await rename(saved, target);
-			else await unlink(target);
+			else await pruneEmptyDirs(dirname(target), this.root);
 		});
 		if (saved) this.after.push(() => unlink(saved));
+	}
+
+	/** Creates the parent folders and renames; retried when a concurrent prune removed a fresh folder. */
+	private async renameInto(from: string, target: string): Promise<void> {
+		for (let attempt = 0; ; attempt++) {
+			await mkdir(dirname(target), { recursive: true });
+			try {
+				await rename(from, target);
+				return;
+			} catch (error) {
+				if (fsCode(error) !== 'ENOENT' || attempt >= 2 || !(await exists(from))) throw error;
+			}
+		}
 	}
 
 	/** Writes `data` to `target` (temp file, fsync, rename). */
@@ -79,7 +97,7 @@ export class FileChanges {
 			} finally {
 				await handle.close();
 			}
-			await this.place(temp, target, key);
+			await this.place(temp, target, key, () => unlink(target));
 		} catch (error) {
 			await rm(temp, { force: true });
 			throw error;
@@ -91,7 +109,7 @@ export class FileChanges {
 		const temp = await this.tempPath();
 		try {
 			await copyFile(source, temp);
-			await this.place(temp, target, key);
+			await this.place(temp, target, key, () => unlink(target));
 		} catch (error) {
 			await rm(temp, { force: true });
 			if (fsCode(error) === 'ENOENT') throw errors.noSuchKey();
@@ -101,15 +119,11 @@ export class FileChanges {
 
 	/** Renames `source` to `target`; the emptied folders of `source` are pruned after commit. */
 	async move(source: string, target: string, key: string, root: string): Promise<void> {
-		const temp = await this.tempPath();
-		try {
-			await rename(source, temp);
-		} catch (error) {
-			if (fsCode(error) === 'ENOENT') throw errors.noSuchKey();
-			throw error;
-		}
-		this.undo.push(() => rename(temp, source));
-		await this.place(temp, target, key);
+		if (!(await exists(source))) throw errors.noSuchKey();
+		await this.place(source, target, key, async () => {
+			await mkdir(dirname(source), { recursive: true });
+			await rename(target, source);
+		});
 		this.after.push(() => pruneEmptyDirs(dirname(source), root));
 	}
 

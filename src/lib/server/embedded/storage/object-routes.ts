@@ -24,23 +24,33 @@ export function routeObject(options: StorageOptions, request: Request, segments:
 		if (parts.length !== 1 || parts[0] === '') throw errors.notFound();
 		return checkBucketId(decodePath(parts));
 	};
-	const serve = (access: () => Access, parts: string[], info = false): Handler => async () => {
-		const { bucket, key } = bucketAndKey(parts);
-		const row = await findObject(options, request, access(), bucket, key);
-		return info ? infoResponse(row) : sendObject(options, request, row);
+	const serve = (access: () => Access, parts: string[], info = false): Handler => {
+		return async () => {
+			const { bucket, key } = bucketAndKey(parts);
+			const row = await findObject(options, request, access(), bucket, key);
+			return info ? infoResponse(row) : sendObject(options, request, row);
+		};
 	};
 
 	switch (first) {
 		case 'sign':
-			if (read) return () => { const t = target(); return sendSigned(options, request, t.bucket, t.key); };
+			if (read) {
+				return async () => {
+					const t = target();
+					return sendSigned(options, request, t.bucket, t.key);
+				};
+			}
 			if (method !== 'POST') break;
-			if (rest.length === 1) return () => signMany(options, request, auth(), bucketOnly(rest));
-			return () => { const t = target(); return signOne(options, request, auth(), t.bucket, t.key); };
+			if (rest.length === 1) return async () => signMany(options, request, auth(), bucketOnly(rest));
+			return async () => {
+				const t = target();
+				return signOne(options, request, auth(), t.bucket, t.key);
+			};
 		case 'upload':
 			if (rest[0] !== 'sign') break;
 			if (method === 'POST' || method === 'PUT') {
 				const parts = rest.slice(1);
-				return () => {
+				return async () => {
 					const t = bucketAndKey(parts);
 					return method === 'POST'
 						? createSignedUploadUrl(options, request, auth(), t.bucket, t.key)
@@ -49,12 +59,12 @@ export function routeObject(options: StorageOptions, request: Request, segments:
 			}
 			break;
 		case 'list':
-			if (method === 'POST') return () => listObjects(options, request, auth(), bucketOnly(rest));
+			if (method === 'POST') return async () => listObjects(options, request, auth(), bucketOnly(rest));
 			break;
 		case 'move':
 		case 'copy':
 			if (method === 'POST' && rest.length === 0) {
-				return () => (first === 'move' ? moveObject : copyObject)(options, request, auth());
+				return async () => (first === 'move' ? moveObject : copyObject)(options, request, auth());
 			}
 			break;
 		case 'public':
@@ -74,13 +84,20 @@ export function routeObject(options: StorageOptions, request: Request, segments:
 			if (first === undefined || first === '') break;
 			if (read) return serve(() => ({ kind: 'caller', auth: auth() }), segments);
 			if (method === 'DELETE' && rest.length === 0) {
-				return () => removeObjects(options, request, auth(), bucketOnly([first]));
+				return async () => removeObjects(options, request, auth(), bucketOnly([first]));
 			}
-			const t = () => bucketAndKey(segments);
-			if (method === 'DELETE') return () => { const { bucket, key } = t(); return removeObject(options, request, auth(), bucket, key); };
+			if (method === 'DELETE') {
+				return async () => {
+					const { bucket, key } = bucketAndKey(segments);
+					return removeObject(options, request, auth(), bucket, key);
+				};
+			}
 			if (method === 'POST' || method === 'PUT') {
 				const mode = method === 'PUT' ? 'update' : request.headers.get('x-upsert') === 'true' ? 'upsert' : 'create';
-				return () => { const { bucket, key } = t(); return writeObject(options, request, auth(), { bucket, key, mode }); };
+				return async () => {
+					const { bucket, key } = bucketAndKey(segments);
+					return writeObject(options, request, auth(), { bucket, key, mode });
+				};
 			}
 		}
 	}

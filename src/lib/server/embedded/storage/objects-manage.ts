@@ -5,6 +5,7 @@
  * Files follow the committed rows.
  */
 import { randomUUID } from 'node:crypto';
+import type postgres from 'postgres';
 import type { RequestAuth } from '../request-auth';
 import { readJson } from './body';
 import { inTransaction, ownerOf, type StorageOptions } from './context';
@@ -37,6 +38,11 @@ export async function listObjects(options: StorageOptions, request: Request, aut
 	await findBucket(options.sql, bucket);
 	const rows = await inTransaction(options, request, auth, true, (tx) => {
 		const dir = order === 'desc' ? tx`desc` : tx`asc`;
+		// Byte order on names (as S3 keys sort), whatever the database collation.
+		const orderBy =
+			column === 'name'
+				? tx`order by kind, name collate "C" ${dir}`
+				: tx`order by kind, ${tx(column)} ${dir} nulls last, name collate "C" ${dir}`;
 		return tx`
 			with matched as (
 				select o.name, o.id, o.updated_at, o.created_at, o.last_accessed_at, o.metadata, o.path_tokens
@@ -52,7 +58,7 @@ export async function listObjects(options: StorageOptions, request: Request, aut
 				from matched where array_length(path_tokens, 1) = ${level}
 			)
 			select name, id, updated_at, created_at, last_accessed_at, metadata from entries
-			order by kind, ${tx(column)} ${dir} nulls last, name ${dir} limit ${limit} offset ${offset}`;
+			${orderBy} limit ${limit} offset ${offset}`;
 	});
 	return Response.json(rows);
 }
@@ -148,7 +154,7 @@ export async function copyObject(options: StorageOptions, request: Request, auth
 		checkInto(t.destination, metadata);
 		const newId = randomUUID();
 		await tx`insert into storage.objects (id, bucket_id, name, owner, owner_id, metadata)
-			values (${newId}, ${t.to}, ${t.destinationKey}, ${owner.owner}, ${owner.ownerId}, ${JSON.stringify(metadata)}::jsonb)`;
+			values (${newId}, ${t.to}, ${t.destinationKey}, ${owner.owner}, ${owner.ownerId}, ${tx.json(metadata as postgres.JSONValue)})`;
 		const from = diskPath(options.storageDir, t.from, t.sourceKey);
 		await files.copy(from, diskPath(options.storageDir, t.to, t.destinationKey), t.destinationKey);
 		return newId;

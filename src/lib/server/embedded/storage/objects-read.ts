@@ -6,6 +6,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { Sql, TransactionSql } from 'postgres';
 import type { RequestAuth } from '../request-auth';
 import { inTransaction, type StorageOptions } from './context';
 import { errors } from './errors';
@@ -34,13 +35,14 @@ export async function findObject(
 ): Promise<ObjectRow> {
 	const bucketRow = await findBucket(options.sql, bucket);
 	if (access.kind === 'public' && !bucketRow.public) throw errors.noSuchBucket();
+	const select = (run: Sql | TransactionSql) =>
+		run`select id, name, bucket_id, metadata, created_at, updated_at
+			from storage.objects where bucket_id = ${bucket} and name = ${key}`;
+	// Public and signed reads are authorised by the bucket flag / the token, so they bypass RLS.
 	const rows =
 		access.kind === 'caller'
-			? await inTransaction(options, request, access.auth, true,
-					(tx) => tx`select id, name, bucket_id, metadata, created_at, updated_at
-						from storage.objects where bucket_id = ${bucket} and name = ${key}`)
-			: await options.sql`select id, name, bucket_id, metadata, created_at, updated_at
-					from storage.objects where bucket_id = ${bucket} and name = ${key}`;
+			? await inTransaction(options, request, access.auth, true, (tx) => select(tx))
+			: await select(options.sql);
 	const row = rows[0];
 	if (!row) throw errors.noSuchKey();
 	return row as unknown as ObjectRow;

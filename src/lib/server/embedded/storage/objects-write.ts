@@ -6,6 +6,7 @@
  * succeeded, inside the same transaction.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type postgres from 'postgres';
 import type { TransactionSql } from 'postgres';
 import type { RequestAuth } from '../request-auth';
 import { readUpload } from './body';
@@ -28,25 +29,25 @@ interface RowInput {
 
 /** Writes the row for `mode` under the transaction's role and returns the object id. */
 async function writeRow(tx: TransactionSql, mode: WriteMode, row: RowInput): Promise<string> {
-	const metadata = JSON.stringify(row.metadata);
+	const metadata = tx.json(row.metadata as postgres.JSONValue);
 	if (mode === 'create') {
 		// No RETURNING: a plain upload needs only an INSERT policy, as on Supabase.
 		const id = randomUUID();
 		await tx`insert into storage.objects (id, bucket_id, name, owner, owner_id, metadata, created_at, updated_at, last_accessed_at)
-			values (${id}, ${row.bucket}, ${row.key}, ${row.owner}, ${row.ownerId}, ${metadata}::jsonb, ${row.now}, ${row.now}, ${row.now})`;
+			values (${id}, ${row.bucket}, ${row.key}, ${row.owner}, ${row.ownerId}, ${metadata}, ${row.now}, ${row.now}, ${row.now})`;
 		return id;
 	}
 	if (mode === 'upsert') {
 		const [written] = await tx`
 			insert into storage.objects (bucket_id, name, owner, owner_id, metadata, created_at, updated_at, last_accessed_at)
-			values (${row.bucket}, ${row.key}, ${row.owner}, ${row.ownerId}, ${metadata}::jsonb, ${row.now}, ${row.now}, ${row.now})
+			values (${row.bucket}, ${row.key}, ${row.owner}, ${row.ownerId}, ${metadata}, ${row.now}, ${row.now}, ${row.now})
 			on conflict (bucket_id, name) do update set owner = excluded.owner, owner_id = excluded.owner_id,
 				metadata = excluded.metadata, updated_at = excluded.updated_at, last_accessed_at = excluded.last_accessed_at
 			returning id`;
 		return written!.id as string;
 	}
 	const [updated] = await tx`
-		update storage.objects set owner = ${row.owner}, owner_id = ${row.ownerId}, metadata = ${metadata}::jsonb,
+		update storage.objects set owner = ${row.owner}, owner_id = ${row.ownerId}, metadata = ${metadata},
 			updated_at = ${row.now}, last_accessed_at = ${row.now}
 		where bucket_id = ${row.bucket} and name = ${row.key}
 		returning id`;

@@ -12,7 +12,6 @@ const BUCKET_NAME = /^[\w!.*'() &$@=;:+,?-]+$/;
 const RESERVED_BUCKETS = new Set(['sign', 'list', 'move', 'copy', 'upload', 'public', 'authenticated', 'info']);
 const MAX_KEY_LENGTH = 1024;
 const MAX_SEGMENT_BYTES = 255;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f\\]/;
 
 export const TMP_DIR = '.tmp';
