@@ -27,7 +27,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh embedded stack for every run: a new data folder, the production build, `node build`.
-		command: `rm -rf .data-e2e && npm run build && DISCLOSE_DATA_DIR=.data-e2e BODY_SIZE_LIMIT=52M PORT=${PORT} HOST=127.0.0.1 node build`,
+		command: `rm -rf .data-e2e && npm run build && DISCLOSE_DATA_DIR=.data-e2e BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node build`,
 		url: `http://127.0.0.1:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,

@@ -41,10 +41,19 @@ test('protected pages send a signed-out visitor to sign in, and the language swi
 	await page.getByRole('button', { name: 'Español' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(page.getByRole('heading', { name: 'Entrar', level: 1 })).toBeVisible();
-	await expectAccessible(page);
 	await page.getByLabel('Correo electrónico').first().fill('not-an-email');
 	await page.getByRole('button', { name: 'Enviarme un enlace para entrar' }).click();
 	await expect(page.getByText('Escribe un correo válido')).toBeVisible();
 	await expect(page.getByLabel('Correo electrónico').first()).toHaveValue('not-an-email');
 	await context.close();
+});
+
+test('the Spanish pages pass the accessibility check too', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByRole('button', { name: 'Español' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+	await expectAccessible(page);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Entra para empezar' })).toBeVisible();
+	await expectAccessible(page);
 });
