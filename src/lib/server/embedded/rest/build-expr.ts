@@ -6,16 +6,26 @@
 import type { Field } from './parse-field';
 import type { Filter } from './parse-filter';
 import type { OrderTerm } from './parse-query';
+import type { Relation } from './schema-cache';
 import { ident, type Params } from './sql-text';
 
 export function fieldSql(alias: string, field: Field, p: Params): string {
 	let sql = `${ident(alias)}.${ident(field.name)}`;
 	if (field.path.length === 0) return sql;
 	for (const step of field.path) {
-		const type = /^-?\d+$/.test(step.key) ? 'int' : 'text';
-		sql += `${step.arrow}${p.add(step.key)}::${type}`;
+		sql += `${step.arrow}${p.add(step.key)}${/^-?\d+$/.test(step.key) ? '::int' : ''}`;
 	}
 	return `(${sql})`;
+}
+
+/** The type a filter value is cast to: the column's, or what the JSON path yields. */
+export function fieldType(relation: Relation, field: Field): string {
+	const column = relation.columns.find((c) => c.name === field.name);
+	const type = column?.type ?? 'text';
+	const last = field.path[field.path.length - 1];
+	if (!last) return type;
+	if (last.arrow === '->>') return 'text';
+	return type === 'json' ? 'json' : 'jsonb';
 }
 
 const SIMPLE: Record<string, string> = {
@@ -32,19 +42,39 @@ const SIMPLE: Record<string, string> = {
 	ov: '&&'
 };
 
-export function filterSql(alias: string, filter: Filter, p: Params): string {
+/** Where a filter's fields live: the relation's alias, and the lateral join of each embed by key. */
+export interface FilterScope {
+	alias: string;
+	relation: Relation;
+	/** Embed key → its LATERAL join alias, for `rel=is.null` / `or=(rel.not.is.null,…)`. */
+	embeds?: Map<string, string>;
+}
+
+/** Embed keys that a filter tests for (not) null. */
+export function embedKeysIn(filter: Filter, scope: FilterScope): string[] {
+	if (filter.type === 'logic') return filter.children.flatMap((child) => embedKeysIn(child, scope));
+	const isEmbed = !scope.relation.columnNames.has(filter.field.name) && scope.embeds?.has(filter.field.name);
+	return isEmbed ? [filter.field.name] : [];
+}
+
+export function filterSql(scope: FilterScope, filter: Filter, p: Params): string {
+	const { alias, relation } = scope;
 	let sql: string;
+	const embedJoin = filter.type === 'op' && !relation.columnNames.has(filter.field.name) ? scope.embeds?.get(filter.field.name) : undefined;
 	if (filter.type === 'logic') {
 		const joiner = filter.op === 'and' ? ' AND ' : ' OR ';
-		sql = `(${filter.children.map((child) => filterSql(alias, child, p)).join(joiner)})`;
+		sql = `(${filter.children.map((child) => filterSql(scope, child, p)).join(joiner)})`;
+	} else if (embedJoin !== undefined) {
+		sql = `${ident(embedJoin)}."body" IS NULL`;
 	} else {
 		const lhs = fieldSql(alias, filter.field, p);
+		const type = fieldType(relation, filter.field);
 		if (filter.op === 'is') sql = `${lhs} IS ${filter.value.toUpperCase()}`;
 		else if (filter.op === 'in') {
-			sql = filter.list.length === 0 ? 'FALSE' : `${lhs} IN (${filter.list.map((v) => p.add(v)).join(', ')})`;
+			sql = filter.list.length === 0 ? 'FALSE' : `${lhs} IN (${filter.list.map((v) => p.typed(v, type)).join(', ')})`;
 		} else {
 			const value = filter.op === 'like' || filter.op === 'ilike' ? filter.value.replace(/\*/g, '%') : filter.value;
-			sql = `${lhs} ${SIMPLE[filter.op]} ${p.add(value)}`;
+			sql = `${lhs} ${SIMPLE[filter.op]} ${p.typed(value, type)}`;
 		}
 	}
 	return filter.negate ? `NOT (${sql})` : sql;

@@ -5,7 +5,7 @@
  * (no N+1). `!inner` and `rel=not.is.null` keep only parents whose embed is
  * non-empty.
  */
-import { filterSql, fieldSql, limitSql, orderSql } from './build-expr';
+import { embedKeysIn, filterSql, fieldSql, limitSql, orderSql, type FilterScope } from './build-expr';
 import type { ReadNode } from './plan';
 import { isToOne, type Relationship } from './relationships';
 import { EXPOSED_SCHEMA } from './schema-cache';
@@ -65,20 +65,26 @@ function buildNode(node: ReadNode, alias: string, fromItem: string, p: Params, c
 			joins.push(sql);
 			joinAliasByKey.set(item.key, { alias: joinAlias, sql });
 			const body = `${ident(joinAlias)}."body"`;
-			select.push(`${toOne ? body : `COALESCE(${body}, '[]'::json)`} AS ${ident(item.key)}`);
+			// An empty embed `rel()` only filters; like PostgREST it is left out of the output.
+			if (item.node.items.length > 0) select.push(`${toOne ? body : `COALESCE(${body}, '[]'::json)`} AS ${ident(item.key)}`);
 			if (item.inner) {
 				where.push(`${body} IS NOT NULL`);
 				filteringJoins.push(sql);
 			}
 		}
 	}
-	for (const { key, isNull } of node.embedNull) {
-		const join = joinAliasByKey.get(key);
-		if (!join) continue;
-		where.push(`${ident(join.alias)}."body" IS ${isNull ? '' : 'NOT '}NULL`);
-		if (!filteringJoins.includes(join.sql)) filteringJoins.push(join.sql);
+	const scope: FilterScope = {
+		alias,
+		relation: node.relation,
+		embeds: new Map([...joinAliasByKey].map(([key, join]) => [key, join.alias]))
+	};
+	for (const filter of node.filters) {
+		for (const key of embedKeysIn(filter, scope)) {
+			const join = joinAliasByKey.get(key);
+			if (join && !filteringJoins.includes(join.sql)) filteringJoins.push(join.sql);
+		}
+		where.push(filterSql(scope, filter, p));
 	}
-	where.push(...node.filters.map((f) => filterSql(alias, f, p)));
 	return {
 		select: select.join(', '),
 		from: [fromItem, ...joins].join(' '),

@@ -37,6 +37,9 @@ export class Cursor {
 	expect(text: string): void {
 		if (!this.eat(text)) this.fail(`"${text}"`);
 	}
+	skipSpaces(): void {
+		while (this.peek() === ' ') this.i += 1;
+	}
 	rest(): string {
 		const r = this.s.slice(this.i);
 		this.i = this.s.length;
@@ -53,7 +56,8 @@ function isNameChar(c: Cursor): boolean {
 	const ch = c.peek();
 	if (ch === '') return false;
 	if (ch === '-') return c.peek(2) !== '->';
-	return !/[\s,.:()!"'\\<>*{}[\]=&|~;]/u.test(ch);
+	// Spaces are allowed inside names (`Local Name=eq.x`); supabase-js strips them from `select`.
+	return ch === ' ' || !/[\s,.:()!"'\\<>*{}[\]=&|~;]/u.test(ch);
 }
 
 /** A double-quoted string with \" and \\ escapes; the cursor is on the opening quote. */

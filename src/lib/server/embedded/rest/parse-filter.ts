@@ -103,6 +103,7 @@ function parseTreeBody(c: Cursor, op: 'and' | 'or', negate: boolean): LogicFilte
 }
 
 function parseTerm(c: Cursor): Filter {
+	c.skipSpaces(); // `.or('a.eq.1, b.eq.2')` is common
 	for (const prefix of ['not.and(', 'not.or(', 'and(', 'or(']) {
 		if (c.startsWith(prefix)) {
 			const negate = c.eat('not.');
@@ -111,6 +112,7 @@ function parseTerm(c: Cursor): Filter {
 		}
 	}
 	const field = parseField(c);
+	field.name = field.name.trimEnd();
 	c.expect('.');
 	return parseOpTail(c, field, true);
 }

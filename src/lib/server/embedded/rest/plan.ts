@@ -21,8 +21,6 @@ export interface ReadNode {
 	relation: Relation;
 	items: PlanItem[];
 	filters: Filter[];
-	/** `rel=is.null` / `rel=not.is.null` on an embed of this node. */
-	embedNull: { key: string; isNull: boolean }[];
 	order: OrderTerm[];
 	limit: number | null;
 	offset: number | null;
@@ -34,9 +32,17 @@ function checkField(relation: Relation, field: Field): void {
 	if (!relation.columnNames.has(field.name)) throw columnNotFound(relation.name, field.name);
 }
 
-export function checkFilter(relation: Relation, filter: Filter): void {
-	if (filter.type === 'op') checkField(relation, filter.field);
-	else filter.children.forEach((child) => checkFilter(relation, child));
+/** Columns must exist; a non-column naming an embed of this node may only be tested with (not.)is.null. */
+export function checkFilter(relation: Relation, filter: Filter, embedKeys: Set<string> = new Set()): void {
+	if (filter.type === 'logic') {
+		filter.children.forEach((child) => checkFilter(relation, child, embedKeys));
+		return;
+	}
+	const { field } = filter;
+	if (relation.columnNames.has(field.name) || !embedKeys.has(field.name)) return checkField(relation, field);
+	if (field.path.length > 0 || filter.op !== 'is' || filter.value.toLowerCase() !== 'null') {
+		throw new ApiError(400, 'PGRST120', 'Only is null or not is null filters are allowed on embedded resources');
+	}
 }
 
 function outputName(field: Field): string {
@@ -70,23 +76,9 @@ function planNode(
 	});
 
 	const embedKeys = new Set(items.flatMap((i) => (i.kind === 'embed' ? [i.key] : [])));
-	const filters: Filter[] = [];
-	const embedNull: ReadNode['embedNull'] = [];
-	for (const filter of params.filters) {
-		const isEmbedFilter =
-			filter.type === 'op' && filter.field.path.length === 0 && embedKeys.has(filter.field.name) && !relation.columnNames.has(filter.field.name);
-		if (isEmbedFilter && filter.type === 'op') {
-			if (filter.op !== 'is' || filter.value.toLowerCase() !== 'null') {
-				throw new ApiError(400, 'PGRST120', 'Only is null or not is null filters are allowed on embedded resources');
-			}
-			embedNull.push({ key: filter.field.name, isNull: !filter.negate });
-			continue;
-		}
-		checkFilter(relation, filter);
-		filters.push(filter);
-	}
+	params.filters.forEach((filter) => checkFilter(relation, filter, embedKeys));
 	params.order.forEach((term) => checkField(relation, term.field));
-	return { relation, items, filters, embedNull, order: params.order, limit: params.limit, offset: params.offset };
+	return { relation, items, filters: params.filters, order: params.order, limit: params.limit, offset: params.offset };
 }
 
 export function planRead(cache: SchemaCache, relation: Relation, select: SelectItem[], nodes: Map<string, NodeParams>): ReadNode {

@@ -113,7 +113,11 @@ export function findRelationship(cache: SchemaCache, source: Relation, targetNam
 			'PGRST200',
 			`Could not find a relationship between '${source.name}' and '${targetName}' in the schema cache`,
 			`Searched for a foreign key relationship between '${source.name}' and '${targetName}'${using} in the schema '${EXPOSED_SCHEMA}', but no matches were found.`,
-			isView ? 'Embedding through views is not supported by this server: only foreign keys between tables are used.' : null
+			isView
+				? 'Embedding through views is not supported by this server: only foreign keys between tables are used.'
+				: cache.functions.has(targetName)
+					? 'Computed relationships (functions taking a row) are not supported by this server.'
+					: null
 		);
 	}
 	const options = found.map((rel) => `'${targetName}!${rel.constraint}'`).join(', ');

@@ -12,7 +12,7 @@ export const EXPOSED_SCHEMA = 'public';
 
 export interface Column {
 	name: string;
-	/** format_type() of the column, e.g. `integer`, `text[]`. */
+	/** format_type() of the column without typmod, e.g. `integer`, `text[]`, `character varying`. */
 	type: string;
 }
 
@@ -52,7 +52,7 @@ export async function loadSchemaCache(sql: Sql): Promise<SchemaCache> {
 	const relations = new Map<string, Relation>();
 	const rels = await sql<{ name: string; kind: string; columns: Column[]; keys: string[][] | null; pk: string[] | null }[]>`
 		select c.relname as name, c.relkind as kind,
-			coalesce((select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) order by a.attnum)
+			coalesce((select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, NULL)) order by a.attnum)
 				from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns,
 			(select json_agg(cols) from (
 				select (select json_agg(a.attname order by k.ord) from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)

@@ -57,7 +57,7 @@ export async function loadFunctions(
 			rt.typtype as typtype, format_type(p.prorettype, null) as "returnType",
 			(select rc.relname from pg_class rc join pg_namespace rn on rn.oid = rc.relnamespace
 				where rc.oid = rt.typrelid and rn.nspname = ${schema}) as "returnRelation",
-			(select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) order by a.attnum)
+			(select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, NULL)) order by a.attnum)
 				from pg_attribute a where rt.typrelid <> 0 and a.attrelid = rt.typrelid and a.attnum > 0 and not a.attisdropped) as "returnColumns"
 		from pg_proc p
 		join pg_namespace n on n.oid = p.pronamespace

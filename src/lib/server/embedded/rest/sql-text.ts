@@ -1,8 +1,13 @@
 /**
  * Building SQL text safely: identifiers come from the schema cache and are
- * always double-quoted; every user value becomes a `$n` bind parameter sent
- * untyped (porsager sends JS strings with type 0), so PostgreSQL infers the
- * type from the column it is compared with.
+ * always double-quoted; every user value becomes a bind parameter.
+ *
+ * Parameters are always written `$n::text` and then CAST to the type they
+ * are compared with (the column's type from the schema cache). Leaving them
+ * untyped would let porsager re-serialize them by the type PostgreSQL infers
+ * (JSON.stringify for json, `x === true` for boolean, Date for timestamptz),
+ * which corrupts string values; text has no serializer, and text → type
+ * casts parse exactly like a literal would.
  */
 
 export function ident(name: string): string {
@@ -16,10 +21,15 @@ export function qualified(schema: string, name: string): string {
 export class Params {
 	readonly values: (string | null)[] = [];
 
-	/** Adds a bind parameter and returns its placeholder. */
+	/** Adds a bind parameter and returns its placeholder, typed text. */
 	add(value: string | null): string {
 		this.values.push(value);
-		return `$${this.values.length}`;
+		return `$${this.values.length}::text`;
+	}
+
+	/** A bind parameter converted to `type` (a catalog type name, never user input). */
+	typed(value: string | null, type: string): string {
+		return `CAST(${this.add(value)} AS ${type})`;
 	}
 }
 

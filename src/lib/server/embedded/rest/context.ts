@@ -1,0 +1,62 @@
+/**
+ * Everything one /rest/v1 request needs, and the single transaction it runs
+ * in (as the caller's role, with the JWT claims set, via runAs).
+ */
+import type { Sql, TransactionSql } from 'postgres';
+import { lowerCaseHeaders, runAs } from '../run-as';
+import type { RequestAuth } from '../request-auth';
+import { ApiError, unsupported } from './errors';
+import type { AcceptOptions, Preferences } from './request-options';
+import type { SchemaCache } from './schema-cache';
+
+export interface RestContext {
+	sql: Sql;
+	cache: SchemaCache;
+	request: Request;
+	method: string;
+	/** Path below /rest/v1, e.g. `/todos`. */
+	path: string;
+	url: URL;
+	auth: RequestAuth;
+	prefs: Preferences;
+	accept: AcceptOptions;
+}
+
+export function inTransaction<T>(ctx: RestContext, readOnly: boolean, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
+	return runAs(
+		ctx.sql,
+		ctx.auth,
+		{ readOnly, method: ctx.method, path: ctx.path, headers: lowerCaseHeaders(ctx.request) },
+		work
+	);
+}
+
+export async function runStatement(tx: TransactionSql, text: string, values: (string | null)[]): Promise<Record<string, unknown> | undefined> {
+	const rows = await tx.unsafe(text, values);
+	return rows[0] as Record<string, unknown> | undefined;
+}
+
+/** Bodies are JSON; PostgREST's CSV and form-encoded bodies are refused by name. */
+export function checkContentType(request: Request): void {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (type === 'text/csv' || type === 'application/x-www-form-urlencoded' || type === 'application/octet-stream') {
+		throw unsupported(`request bodies of Content-Type ${type}`);
+	}
+}
+
+/** The JSON request body: must parse, and be an object or (when allowed) an array of objects. */
+export async function readJsonBody(request: Request, allowArray: boolean): Promise<Record<string, unknown>[] | Record<string, unknown>> {
+	checkContentType(request);
+	const text = await request.text();
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch (error) {
+		const reason = text.trim() === '' ? 'Empty body' : error instanceof Error ? error.message : String(error);
+		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', reason);
+	}
+	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+	if (isObject(body)) return body;
+	if (allowArray && Array.isArray(body) && body.every(isObject)) return body;
+	throw new ApiError(400, 'PGRST102', 'Empty or invalid json', allowArray ? 'Expected a JSON object or an array of objects' : 'Expected a JSON object');
+}
