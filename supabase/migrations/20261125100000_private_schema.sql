@@ -13,8 +13,10 @@ comment on schema private is
 revoke all on schema private from public;
 grant usage on schema private to authenticated, service_role;
 
--- Functions created here later are not executable by PUBLIC unless granted.
-alter default privileges in schema private revoke execute on functions from public;
+-- PostgreSQL grants EXECUTE on every new function to PUBLIC, and a per-schema
+-- default privilege cannot take that back: each migration therefore ends with
+-- `revoke execute on all functions in schema private from public` and then
+-- grants exactly what policies and constraints need.
 
 -- -----------------------------------------------------------------------------
 -- Validators used by check constraints (pure, immutable)
@@ -86,6 +88,11 @@ as $$
 declare
   column_name text;
 begin
+  -- Changes made by the database itself pass: a foreign-key action such as ON DELETE SET NULL
+  -- (a deleted user account) runs its UPDATE from inside a trigger.
+  if pg_trigger_depth() > 1 then
+    return new;
+  end if;
   foreach column_name in array tg_argv loop
     if (to_jsonb(old) -> column_name) is distinct from (to_jsonb(new) -> column_name) then
       raise exception '%.% cannot be changed once set', tg_table_name, column_name
@@ -98,4 +105,6 @@ end;
 $$;
 comment on function private.keep_columns_unchanged() is
   'BEFORE UPDATE trigger: rejects a change to any column named in the trigger arguments (ownership and identity columns). '
-  'Unchanged values pass, so clients may send whole rows.';
+  'Unchanged values pass, so clients may send whole rows; foreign-key actions (ON DELETE SET NULL) pass too.';
+
+revoke execute on all functions in schema private from public;

@@ -207,3 +207,5 @@ comment on function public.create_organisation(text) is
 
 revoke all on function public.create_organisation(text) from public, anon;
 grant execute on function public.create_organisation(text) to authenticated, service_role;
+
+revoke execute on all functions in schema private from public;

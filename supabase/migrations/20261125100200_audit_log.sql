@@ -38,6 +38,7 @@ create index audit_log_actor_id_idx on public.audit_log (actor_id);
 alter table public.audit_log enable row level security;
 
 revoke all on table public.audit_log from public, anon, authenticated;
+revoke all on sequence public.audit_log_id_seq from public, anon, authenticated;
 grant select on table public.audit_log to authenticated;
 grant all on table public.audit_log to service_role;
 
@@ -140,3 +141,5 @@ create trigger organisations_audit_deletion
   after delete on public.organisations
   for each row execute function private.audit_organisation_deleted();
 comment on trigger organisations_audit_deletion on public.organisations is 'Deleting an organisation is logged.';
+
+revoke execute on all functions in schema private from public;

@@ -5,14 +5,14 @@
  * separate TypeScript runtime. The script's default export is called with the
  * remaining command-line arguments; a thrown error exits non-zero.
  *
- *   node scripts/run-ts.mjs scripts/gen-types.ts [args…]
+ *   node src/lib/server/embedded/cli/types/run-ts.mjs src/lib/server/embedded/cli/types/gen-types.ts [args…]
  */
 import { runnerImport } from 'vite';
 import { resolve } from 'node:path';
 
 const [file, ...args] = process.argv.slice(2);
 if (!file) {
-	console.error('Usage: node scripts/run-ts.mjs <script.ts> [args…]');
+	console.error('Usage: node src/lib/server/embedded/cli/types/run-ts.mjs <script.ts> [args…]');
 	process.exit(2);
 }
 const { module } = await runnerImport(resolve(file));
@@ -24,5 +24,6 @@ try {
 	await module.default(args);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);
-	process.exitCode = 1;
+	// Exit now: a child process (PostgreSQL) may have reset process.exitCode on its way out.
+	process.exit(1);
 }
