@@ -1,11 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Locale } from '$lib/i18n/locales';
+import type { Database } from '$lib/database.types';
 
 declare global {
 	namespace App {
 		interface Locals {
-			supabase: SupabaseClient;
+			supabase: SupabaseClient<Database>;
 			/** Validates the user with the Auth server; never trust getSession() alone on the server. */
 			safeGetSession(): Promise<{ session: Session | null; user: User | null }>;
 			session: Session | null;

@@ -5,6 +5,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { backendFor, isEmbedded } from '$lib/server/backend';
 import { embeddedRuntime } from '$lib/server/embedded/default';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/locales';
+import type { Database } from '$lib/database.types';
 
 /** Start the embedded stack with the server (dev, preview and `node build`), not on the first request. */
 export const init: ServerInit = async () => {
@@ -31,7 +32,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 	const backend = await backendFor(event.url.origin);
 	event.locals.embedded = backend.embedded;
 	event.locals.backend = { url: backend.url, publishableKey: backend.publishableKey };
-	event.locals.supabase = createServerClient(backend.url, backend.publishableKey, {
+	event.locals.supabase = createServerClient<Database>(backend.url, backend.publishableKey, {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet) => {
