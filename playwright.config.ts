@@ -11,7 +11,7 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
