@@ -504,6 +504,66 @@ export type Database = {
 					},
 				]
 			}
+			request_drafts: {
+				Row: {
+					id: string
+					organisation_id: string
+					template_id: string
+					title: string
+					fields: Json
+					agency_ids: string[]
+					revision: number
+					restored_from: string | null
+					filed_at: string | null
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					organisation_id: string
+					template_id: string
+					title?: string
+					fields?: Json
+					agency_ids?: string[]
+					revision?: number
+					restored_from?: string | null
+					filed_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					organisation_id?: string
+					template_id?: string
+					title?: string
+					fields?: Json
+					agency_ids?: string[]
+					revision?: number
+					restored_from?: string | null
+					filed_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: "request_drafts_organisation_id_fkey"
+						columns: ["organisation_id"]
+						isOneToOne: false
+						referencedRelation: "organisations"
+						referencedColumns: ["id"]
+					},
+					{
+						foreignKeyName: "request_drafts_restored_from_fkey"
+						columns: ["restored_from"]
+						isOneToOne: false
+						referencedRelation: "request_drafts"
+						referencedColumns: ["id"]
+					},
+				]
+			}
 			request_events: {
 				Row: {
 					id: string
