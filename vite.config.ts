@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { pwaPlugins } from './src/lib/pwa/pwa-plugins.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), pwaPlugins()],
 	test: {
 		projects: [
 			{

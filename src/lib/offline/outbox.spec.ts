@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { discardEntry, drain, enqueue, listOutbox, pendingCount, retryEntry } from './outbox';
+import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase } from './test-support';
+import type { SendResult } from './transport';
+
+beforeEach(useFreshDatabase);
+afterEach(() => vi.unstubAllGlobals());
+
+async function queue(...ids: string[]) {
+	for (const id of ids) await enqueue(mutation(id));
+}
+
+describe('enqueue', () => {
+	it('keeps changes in the order they were made', async () => {
+		await queue('a', 'b', 'c');
+		expect((await listOutbox()).map((entry) => entry.id)).toEqual(['a', 'b', 'c']);
+		expect(await pendingCount()).toBe(3);
+	});
+
+	it('replaces the waiting payload when the same row and operation is queued again, keeping its place', async () => {
+		await queue('a', 'b');
+		await enqueue(mutation('a', 'upsert', { title: 'edited' }));
+		const entries = await listOutbox();
+		expect(entries.map((entry) => [entry.id, entry.payload.title, entry.revision])).toEqual([
+			['a', 'edited', 2],
+			['b', 'b', 1]
+		]);
+	});
+
+	it('adds a separate entry for a different operation on the same row', async () => {
+		await enqueue(mutation('a', 'upsert'));
+		await enqueue(mutation('a', 'update', { title: 'later' }));
+		expect((await listOutbox()).map((entry) => entry.operation)).toEqual(['upsert', 'update']);
+	});
+});
+
+describe('drain', () => {
+	it('sends every entry strictly in order and empties the outbox', async () => {
+		await queue('a', 'b', 'c');
+		const transport = scriptedTransport([accepted]);
+		const progress: number[] = [];
+		const result = await drain(transport, { onProgress: ({ remaining }) => progress.push(remaining) });
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a', 'b', 'c']);
+		expect(result).toMatchObject({ outcome: 'drained', sent: 3, remaining: 0 });
+		expect(progress).toEqual([2, 1, 0]);
+		expect(await pendingCount()).toBe(0);
+	});
+
+	it('keeps a refused change with its error, marks it failed and sends nothing after it', async () => {
+		await queue('a', 'b', 'c');
+		const transport = scriptedTransport([accepted, refused]);
+		const result = await drain(transport, { now: () => new Date('2026-11-25T20:00:00Z') });
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a', 'b']);
+		expect(result).toMatchObject({ outcome: 'failed', sent: 1, remaining: 2 });
+		const [failed, waiting] = await listOutbox();
+		expect(failed).toMatchObject({ id: 'b', status: 'failed', attempts: 1 });
+		expect(failed?.lastError).toEqual({
+			message: 'new row violates row-level security policy for table "records_requests"',
+			code: '42501',
+			at: '2026-11-25T20:00:00.000Z'
+		});
+		expect(waiting).toMatchObject({ id: 'c', status: 'pending', attempts: 0 });
+	});
+
+	it('does not resend a failed change on later drains until the user retries it', async () => {
+		await queue('a', 'b');
+		await drain(scriptedTransport([refused]));
+		const later = scriptedTransport([accepted]);
+		expect(await drain(later)).toMatchObject({ outcome: 'failed', sent: 0 });
+		expect(later.sent).toEqual([]);
+
+		await retryEntry((await listOutbox())[0]!.seq);
+		expect(await drain(later)).toMatchObject({ outcome: 'drained', sent: 2 });
+	});
+
+	it('lets the changes after a discarded one go', async () => {
+		await queue('a', 'b');
+		await drain(scriptedTransport([refused]));
+		await discardEntry((await listOutbox())[0]!.seq);
+		const transport = scriptedTransport([accepted]);
+		await drain(transport);
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['b']);
+	});
+
+	it('stops on an expired session, marks the entry auth and keeps the whole queue', async () => {
+		await queue('a', 'b');
+		const result = await drain(scriptedTransport([sessionExpired]));
+		expect(result).toMatchObject({ outcome: 'auth', sent: 0, remaining: 2 });
+		expect((await listOutbox()).map((entry) => [entry.id, entry.status])).toEqual([
+			['a', 'auth'],
+			['b', 'pending']
+		]);
+	});
+
+	it('sends an entry waiting for sign-in again on the next drain', async () => {
+		await queue('a');
+		await drain(scriptedTransport([sessionExpired]));
+		expect(await drain(scriptedTransport([accepted]))).toMatchObject({ outcome: 'drained', sent: 1 });
+	});
+
+	it('keeps every entry on a network error, and the next drain sends them all', async () => {
+		await queue('a', 'b');
+		const result = await drain(scriptedTransport([noAnswer]));
+		expect(result).toMatchObject({ outcome: 'network', sent: 0, remaining: 2 });
+		const entries = await listOutbox();
+		expect(entries.map((entry) => [entry.id, entry.status, entry.payload])).toEqual([
+			['a', 'pending', { title: 'a' }],
+			['b', 'pending', { title: 'b' }]
+		]);
+		expect(entries[0]?.lastError?.message).toBe('TypeError: Failed to fetch');
+
+		const transport = scriptedTransport([accepted]);
+		await drain(transport);
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a', 'b']);
+	});
+
+	it('treats a transport that throws as a network error', async () => {
+		await queue('a');
+		const result = await drain(
+			scriptedTransport(() => {
+				throw new TypeError('Failed to fetch');
+			})
+		);
+		expect(result.outcome).toBe('network');
+		expect(await pendingCount()).toBe(1);
+	});
+
+	it('never runs two drains at once: a second call joins the first', async () => {
+		await queue('a', 'b');
+		let release: (result: SendResult) => void = () => {};
+		const transport = scriptedTransport(() => new Promise((resolve) => (release = resolve)));
+		const first = drain(transport);
+		const second = drain(transport);
+		await vi.waitFor(() => expect(transport.sent).toHaveLength(1));
+		release(accepted);
+		await vi.waitFor(() => expect(transport.sent).toHaveLength(2));
+		release(accepted);
+		expect(await first).toBe(await second);
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a', 'b']);
+	});
+
+	it('reports busy without sending when another tab holds the drain lock', async () => {
+		await queue('a');
+		const locks = { request: (_name: string, _options: unknown, callback: (lock: null) => unknown) => Promise.resolve(callback(null)) };
+		vi.stubGlobal('navigator', { locks });
+		const transport = scriptedTransport([accepted]);
+		expect(await drain(transport)).toEqual({ outcome: 'busy', sent: 0, remaining: null, stoppedAt: null });
+		expect(transport.sent).toEqual([]);
+	});
+
+	it('sends an edit made while its creation was in flight as an update afterwards', async () => {
+		await enqueue(mutation('a', 'upsert', { title: 'first' }));
+		const transport = scriptedTransport(async () => {
+			if (transport.sent.length === 1) await enqueue(mutation('a', 'upsert', { title: 'typed meanwhile' }));
+			return accepted;
+		});
+		await drain(transport);
+		expect(transport.sent.map((entry) => [entry.operation, entry.payload.title])).toEqual([
+			['upsert', 'first'],
+			['update', 'typed meanwhile']
+		]);
+		expect(await pendingCount()).toBe(0);
+	});
+
+	it('sends the newer payload straight away when a refused change was edited in flight', async () => {
+		await enqueue(mutation('a', 'upsert', { title: '' }));
+		const transport = scriptedTransport(async () => {
+			if (transport.sent.length === 1) {
+				await enqueue(mutation('a', 'upsert', { title: 'fixed' }));
+				return refused;
+			}
+			return accepted;
+		});
+		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: 1 });
+		expect(transport.sent.map((entry) => entry.payload.title)).toEqual(['', 'fixed']);
+	});
+});

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { saveDraft } from './db';
+import { enqueue } from './outbox';
+import { connectSync, refreshSyncStatus, syncNow, syncStatus, trackSyncStatus } from './sync.svelte';
+import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase, type ScriptedTransport } from './test-support';
+
+const fakeClient = {} as SupabaseClient;
+let pageWindow: EventTarget;
+let pageDocument: EventTarget & { visibilityState: DocumentVisibilityState };
+let network: { onLine: boolean };
+const stops: (() => void)[] = [];
+
+beforeEach(async () => {
+	await useFreshDatabase();
+	pageWindow = new EventTarget();
+	pageDocument = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+	network = { onLine: true };
+	vi.stubGlobal('window', pageWindow);
+	vi.stubGlobal('document', pageDocument);
+	vi.stubGlobal('navigator', network);
+});
+afterEach(() => {
+	while (stops.length) stops.pop()?.();
+	vi.unstubAllGlobals();
+	vi.useRealTimers();
+});
+
+function connect(transport: ScriptedTransport) {
+	stops.push(connectSync(() => fakeClient, () => transport));
+}
+
+describe('sync', () => {
+	it('does nothing on demand until a page connects a client', async () => {
+		expect(await syncNow()).toBeNull();
+		expect(syncStatus.connected).toBe(false);
+	});
+
+	it('drains as soon as a client is connected (app start)', async () => {
+		await enqueue(mutation('a'));
+		const transport = scriptedTransport([accepted]);
+		connect(transport);
+		await vi.waitFor(() => expect(transport.sent).toHaveLength(1));
+		await vi.waitFor(() => expect(syncStatus.pending).toBe(0));
+	});
+
+	it('drains again when the network comes back and when the app becomes visible', async () => {
+		const transport = scriptedTransport([accepted]);
+		connect(transport);
+		await vi.waitFor(() => expect(syncStatus.draining).toBe(false));
+
+		await enqueue(mutation('a'));
+		pageWindow.dispatchEvent(new Event('online'));
+		await vi.waitFor(() => expect(transport.sent.map((e) => e.id)).toEqual(['a']));
+
+		await enqueue(mutation('b'));
+		pageDocument.visibilityState = 'hidden';
+		pageDocument.dispatchEvent(new Event('visibilitychange'));
+		pageDocument.visibilityState = 'visible';
+		pageDocument.dispatchEvent(new Event('visibilitychange'));
+		await vi.waitFor(() => expect(transport.sent.map((e) => e.id)).toEqual(['a', 'b']));
+	});
+
+	it('follows the browser going offline and online', () => {
+		stops.push(trackSyncStatus());
+		network.onLine = false;
+		pageWindow.dispatchEvent(new Event('offline'));
+		expect(syncStatus.online).toBe(false);
+		network.onLine = true;
+		pageWindow.dispatchEvent(new Event('online'));
+		expect(syncStatus.online).toBe(true);
+	});
+
+	it('shows a refused change as the problem, with the entry to retry or discard', async () => {
+		await enqueue(mutation('a'));
+		connect(scriptedTransport([refused]));
+		await vi.waitFor(() => expect(syncStatus.problem?.kind).toBe('rejected'));
+		expect(syncStatus.problem?.entry.id).toBe('a');
+		expect(syncStatus.pending).toBe(1);
+		expect(syncStatus.needsSignIn).toBe(false);
+	});
+
+	it('asks for a new sign-in when the session expired', async () => {
+		await enqueue(mutation('a'));
+		connect(scriptedTransport([sessionExpired]));
+		await vi.waitFor(() => expect(syncStatus.needsSignIn).toBe(true));
+	});
+
+	it('tries again by itself after a network failure', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		await enqueue(mutation('a'));
+		const transport = scriptedTransport([noAnswer, accepted]);
+		connect(transport);
+		await vi.waitFor(() => expect(syncStatus.problem?.kind).toBe('network'));
+		await vi.advanceTimersByTimeAsync(15_000);
+		await vi.waitFor(() => expect(transport.sent).toHaveLength(2));
+		await vi.waitFor(() => expect(syncStatus.pending).toBe(0));
+	});
+
+	it('counts changes and unsynced drafts as work a reload must not interrupt, a draft being synced once', async () => {
+		await saveDraft({ id: 'a', organisationId: 'org', kind: 'records_request', fields: {}, updatedAt: '2026-11-25T10:00:00.000Z', syncedAt: null, serverVersion: null, deviceId: 'd' });
+		await refreshSyncStatus();
+		expect(syncStatus.unsyncedWork).toBe(1);
+		await enqueue(mutation('a'));
+		await refreshSyncStatus();
+		expect(syncStatus.unsyncedWork).toBe(1);
+		await enqueue(mutation('b'));
+		await refreshSyncStatus();
+		expect(syncStatus.unsyncedWork).toBe(2);
+	});
+
+	it('keeps draining through the newer connection when an older one disconnects', async () => {
+		const stopOlder = connectSync(() => fakeClient, () => scriptedTransport([accepted]));
+		const newer = scriptedTransport([accepted]);
+		connect(newer);
+		stopOlder();
+		expect(syncStatus.connected).toBe(true);
+		await vi.waitFor(() => expect(syncStatus.draining).toBe(false));
+		await enqueue(mutation('a'));
+		await syncNow();
+		expect(newer.sent.map((e) => e.id)).toEqual(['a']);
+	});
+});
