@@ -1,7 +1,11 @@
 /** Spanish UI strings. Typed against the English catalog so no key can be missing. */
 import type { MessageKey } from './en';
+import { composeEs } from './catalog/compose.es';
+import { filingEs } from './catalog/filing.es';
 
 export const es: Record<MessageKey, string> = {
+	...composeEs,
+	...filingEs,
 	'app.name': 'Disclose',
 	'app.tagline': 'Solicitudes de registros públicos sobre datos compartidos con inmigración en Colorado',
 	'nav.skip': 'Saltar al contenido principal',
