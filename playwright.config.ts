@@ -3,7 +3,11 @@ import { existsSync } from 'node:fs';
 
 /** Debian's Chromium when present (Playwright cannot download browsers on every machine), else Playwright's own. */
 const systemChromium = '/usr/bin/chromium';
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// A port per run (set once here, inherited by the worker processes), so runs side by side never collide.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const PORT = Number(process.env.E2E_PORT);
+const DATA_DIR = `.data-e2e-${PORT}`;
+const BUILD_DIR = `.build-e2e-${PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -27,7 +31,10 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh embedded stack for every run: a new data folder, the production build, `node build`.
-		command: `rm -rf .data-e2e && npm run build && DISCLOSE_DATA_DIR=.data-e2e BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node build`,
+		// The build runs under a lock and is copied per run, so parallel runs in one checkout never mix builds.
+		command:
+			`rm -rf ${DATA_DIR} ${BUILD_DIR} && flock .build.lock sh -c 'npm run build && cp -r build ${BUILD_DIR}' && ` +
+			`DISCLOSE_DATA_DIR=${DATA_DIR} BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node ${BUILD_DIR}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,
