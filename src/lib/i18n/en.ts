@@ -1,10 +1,14 @@
 /** English UI strings: the reference catalog. Every key must exist in es.ts too (the type checker enforces it). */
 import { composeEn } from './catalog/compose.en';
 import { filingEn } from './catalog/filing.en';
+import { teamEn } from './catalog/team.en';
+import { feedsEn } from './catalog/feeds.en';
 
 export const en = {
 	...composeEn,
 	...filingEn,
+	...teamEn,
+	...feedsEn,
 	'app.name': 'Disclose',
 	'app.tagline': 'Open-records requests about immigration data sharing in Colorado',
 	'nav.skip': 'Skip to main content',

@@ -2,10 +2,14 @@
 import type { MessageKey } from './en';
 import { composeEs } from './catalog/compose.es';
 import { filingEs } from './catalog/filing.es';
+import { teamEs } from './catalog/team.es';
+import { feedsEs } from './catalog/feeds.es';
 
 export const es: Record<MessageKey, string> = {
 	...composeEs,
 	...filingEs,
+	...teamEs,
+	...feedsEs,
 	'app.name': 'Disclose',
 	'app.tagline': 'Solicitudes de registros públicos sobre datos compartidos con inmigración en Colorado',
 	'nav.skip': 'Saltar al contenido principal',
