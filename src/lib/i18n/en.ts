@@ -3,12 +3,18 @@ import { composeEn } from './catalog/compose.en';
 import { filingEn } from './catalog/filing.en';
 import { teamEn } from './catalog/team.en';
 import { feedsEn } from './catalog/feeds.en';
+import { trackingEn } from './catalog/tracking.en';
+import { attachmentsEn } from './catalog/attachments.en';
+import { caseloadEn } from './catalog/caseload.en';
 
 export const en = {
 	...composeEn,
 	...filingEn,
 	...teamEn,
 	...feedsEn,
+	...trackingEn,
+	...attachmentsEn,
+	...caseloadEn,
 	'app.name': 'Disclose',
 	'app.tagline': 'Open-records requests about immigration data sharing in Colorado',
 	'nav.skip': 'Skip to main content',

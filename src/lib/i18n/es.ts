@@ -4,12 +4,18 @@ import { composeEs } from './catalog/compose.es';
 import { filingEs } from './catalog/filing.es';
 import { teamEs } from './catalog/team.es';
 import { feedsEs } from './catalog/feeds.es';
+import { trackingEs } from './catalog/tracking.es';
+import { attachmentsEs } from './catalog/attachments.es';
+import { caseloadEs } from './catalog/caseload.es';
 
 export const es: Record<MessageKey, string> = {
 	...composeEs,
 	...filingEs,
 	...teamEs,
 	...feedsEs,
+	...trackingEs,
+	...attachmentsEs,
+	...caseloadEs,
 	'app.name': 'Disclose',
 	'app.tagline': 'Solicitudes de registros públicos sobre datos compartidos con inmigración en Colorado',
 	'nav.skip': 'Saltar al contenido principal',
