@@ -28,6 +28,13 @@ describe('pages kept for offline use', () => {
 		expect(isStorablePageData(request('/dev/mailbox/__data.json'), origin)).toBe(false);
 	});
 
+	it('never keeps calendar feeds, invitation links or an organisation export', () => {
+		for (const path of ['/calendar/abc.ics', '/invitations/accept?token=x', '/app/orgs/42/export', '/app/orgs/42/export/requests.csv']) {
+			expect(isStorablePageLoad(pageLoad(path), origin), path).toBe(false);
+		}
+		expect(isStorablePageLoad(pageLoad('/app/orgs/42/feeds'), origin)).toBe(true);
+	});
+
 	it('never keeps form posts, other origins or non-page requests', () => {
 		expect(isStorablePageLoad(pageLoad('/app', 'POST'), origin)).toBe(false);
 		expect(isStorablePageLoad({ url: new URL('/app', 'https://elsewhere.example'), method: 'GET', mode: 'navigate' }, origin)).toBe(false);

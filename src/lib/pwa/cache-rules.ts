@@ -21,11 +21,16 @@ export const OFFLINE_PAGE = '/offline.html';
  * Paths (and everything below them) whose answers must never be stored as pages: one-time sign-in links,
  * sign-out, language switch, dev tools, and the embedded Supabase API even when opened as a page.
  */
-const NEVER_STORED = ['/auth', '/logout', '/lang', '/dev', '/_app', '/rest', '/storage'];
+const NEVER_STORED = ['/auth', '/logout', '/lang', '/dev', '/_app', '/rest', '/storage', '/calendar', '/invitations'];
+/** Downloads that must never be kept on the device (an organisation's whole export). */
+const NEVER_STORED_PATTERNS = [/^\/app\/orgs\/[^/]+\/export(\/|$)/];
 const DATA_SUFFIX = '/__data.json';
 
 function mayStorePath(pathname: string): boolean {
-	return !NEVER_STORED.some((base) => pathname === base || pathname.startsWith(`${base}/`));
+	return (
+		!NEVER_STORED.some((base) => pathname === base || pathname.startsWith(`${base}/`)) &&
+		!NEVER_STORED_PATTERNS.some((pattern) => pattern.test(pathname))
+	);
 }
 
 export interface RequestFacts {
