@@ -15,6 +15,7 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	reporter: [['list']],
+	outputDir: `test-results/e2e-${PORT}`,
 	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	use: {

@@ -229,6 +229,47 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			calendar_feeds: {
+				Row: {
+					id: string
+					organisation_id: string
+					user_id: string
+					label: string | null
+					token_hash: string
+					created_at: string
+					revoked_at: string | null
+					last_used_at: string | null
+				}
+				Insert: {
+					id?: string
+					organisation_id: string
+					user_id?: string
+					label?: string | null
+					token_hash: string
+					created_at?: string
+					revoked_at?: string | null
+					last_used_at?: string | null
+				}
+				Update: {
+					id?: string
+					organisation_id?: string
+					user_id?: string
+					label?: string | null
+					token_hash?: string
+					created_at?: string
+					revoked_at?: string | null
+					last_used_at?: string | null
+				}
+				Relationships: [
+					{
+						foreignKeyName: "calendar_feeds_membership_fkey"
+						columns: ["organisation_id", "user_id"]
+						isOneToOne: false
+						referencedRelation: "memberships"
+						referencedColumns: ["organisation_id", "user_id"]
+					},
+				]
+			}
 			disclosure_findings: {
 				Row: {
 					id: string
@@ -681,6 +722,24 @@ export type Database = {
 						isSetofReturn: false
 					}
 				}
+			calendar_feed:
+				{
+					Args: {
+						token: string
+					}
+					Returns: Json
+				}
+			create_calendar_feed:
+				{
+					Args: {
+						organisation_id: string
+						label?: string
+					}
+					Returns: {
+						feed_id: string
+						token: string
+					}[]
+				}
 			create_invitation:
 				{
 					Args: {
@@ -712,6 +771,39 @@ export type Database = {
 						isOneToOne: true
 						isSetofReturn: false
 					}
+				}
+			export_organisation:
+				{
+					Args: {
+						organisation_id: string
+					}
+					Returns: Json
+				}
+			invitation_preview:
+				{
+					Args: {
+						token: string
+					}
+					Returns: {
+						organisation_id: string
+						organisation_name: string
+						email: string
+						role: Database["public"]["Enums"]["member_role"]
+						expires_at: string
+						status: string
+					}[]
+				}
+			organisation_team:
+				{
+					Args: {
+						organisation_id: string
+					}
+					Returns: {
+						user_id: string
+						email: string
+						role: Database["public"]["Enums"]["member_role"]
+						joined_at: string
+					}[]
 				}
 			published_disclosure_counts:
 				{
