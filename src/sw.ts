@@ -5,7 +5,9 @@
  * - The app shell (every built JS/CSS file, icons, the offline page) is
  *   precached; old precaches are removed on activation.
  * - Pages: network first with a short timeout, then the copy from the user's
- *   last visit, then the offline page for pages never opened.
+ *   last visit, then the offline page for pages never opened. The composer is
+ *   one shell for every draft: `/app/compose?draft=…` never opened before falls
+ *   back to the kept `/app/compose`, which loads the draft from the device.
  * - The agency directory: stale-while-revalidate.
  * - Nothing else is cached: writes, /auth/v1, /storage/v1 and other /rest/v1
  *   answers go straight to the network (writes made offline wait in the outbox).
@@ -17,6 +19,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types';
 import {
 	AGENCY_DIRECTORY_CACHE,
 	OFFLINE_PAGE,
@@ -44,10 +47,22 @@ clientsClaim();
 const facts = ({ request, url }: { request: Request; url: URL }): RequestFacts => ({ url, method: request.method, mode: request.mode });
 const onlyCompleteAnswers = new CacheableResponsePlugin({ statuses: [200] });
 
+/** Pages (and their `__data.json`) that read what they show from the URL on the device: any kept copy will do offline. */
+const SHELL_PATHS = new Set(['/app/compose', '/app/compose/__data.json']);
+const composerShell: WorkboxPlugin = {
+	async cachedResponseWillBeUsed({ cacheName, request, cachedResponse }) {
+		if (cachedResponse) return cachedResponse;
+		const url = new URL(request.url);
+		if (!SHELL_PATHS.has(url.pathname)) return null;
+		const cache = await caches.open(cacheName);
+		return (await cache.match(url.origin + url.pathname)) ?? (await cache.match(request, { ignoreSearch: true })) ?? null;
+	}
+};
+
 const pages = new NetworkFirst({
 	cacheName: PAGES_CACHE,
 	networkTimeoutSeconds: PAGE_NETWORK_TIMEOUT_SECONDS,
-	plugins: [onlyCompleteAnswers, new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 30 * DAY })]
+	plugins: [onlyCompleteAnswers, new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 30 * DAY }), composerShell]
 });
 registerRoute((options) => isStorablePageLoad(facts(options), self.location.origin), pages);
 registerRoute((options) => isStorablePageData(facts(options), self.location.origin), pages);

@@ -5,7 +5,8 @@
 import type { DBSchema } from 'idb';
 
 export const DATABASE_NAME = 'disclose';
-export const DATABASE_VERSION = 1;
+/** 1: drafts, outbox, meta. 2: files (attachments waiting to upload). */
+export const DATABASE_VERSION = 2;
 
 /** ISO 8601 timestamp, e.g. `2026-11-25T20:00:00.000Z`. */
 export type IsoTimestamp = string;
@@ -61,6 +62,39 @@ export interface OutboxEntry extends OutboxMutation {
 	status: OutboxStatus;
 }
 
+/** waiting: will be uploaded (after the event it belongs to has synced); refused: the server said no (shown with Retry / Discard). */
+export type AttachmentFileStatus = 'waiting' | 'refused';
+
+/** Why an upload was refused, so the app can say it in words. */
+export type AttachmentRefusal = 'type' | 'size' | 'forbidden' | 'missing' | 'other';
+
+export interface AttachmentFileError {
+	message: string;
+	/** Set when the server refused the file (status `refused`). */
+	refusal?: AttachmentRefusal;
+	code?: string;
+	at: IsoTimestamp;
+}
+
+/** A response document chosen on this device, kept (with its bytes) until it is uploaded and its row inserted. */
+export interface AttachmentFile {
+	/** Client-generated UUID: the `attachments` row's primary key and the start of the object name. */
+	id: string;
+	organisationId: string;
+	requestId: string;
+	eventId: string;
+	fileName: string;
+	mimeType: string;
+	size: number;
+	/** Lower-case hex SHA-256 of `blob`, computed on the device. */
+	sha256: string;
+	blob: Blob;
+	status: AttachmentFileStatus;
+	attempts: number;
+	lastError: AttachmentFileError | null;
+	createdAt: IsoTimestamp;
+}
+
 /** Small device-wide values, one record per key. */
 export interface MetaValues {
 	deviceId: string;
@@ -81,5 +115,10 @@ export interface DiscloseDB extends DBSchema {
 	meta: {
 		key: MetaKey;
 		value: MetaValues[MetaKey];
+	};
+	files: {
+		key: string;
+		value: AttachmentFile;
+		indexes: { 'by-created-at': IsoTimestamp; 'by-event': string };
 	};
 }

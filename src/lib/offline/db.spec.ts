@@ -13,16 +13,35 @@ function draft(id: string, updatedAt: string, syncedAt: string | null = null): D
 }
 
 describe('the disclose database', () => {
-	it('is created at version 1 with the drafts, outbox and meta stores and their indexes', async () => {
+	it('is created at version 2 with the drafts, outbox, meta and files stores and their indexes', async () => {
 		await saveDraft(draft('a', '2026-11-25T10:00:00.000Z'));
 		await closeDatabase();
 		const db = await openDB('disclose');
-		expect(db.version).toBe(1);
-		expect([...db.objectStoreNames].sort()).toEqual(['drafts', 'meta', 'outbox']);
-		const tx = db.transaction(['drafts', 'outbox']);
+		expect(db.version).toBe(2);
+		expect([...db.objectStoreNames].sort()).toEqual(['drafts', 'files', 'meta', 'outbox']);
+		const tx = db.transaction(['drafts', 'outbox', 'files']);
 		expect([...tx.objectStore('drafts').indexNames]).toEqual(['by-updated-at']);
 		expect(tx.objectStore('outbox').autoIncrement).toBe(true);
 		expect([...tx.objectStore('outbox').indexNames]).toEqual(['by-mutation']);
+		expect([...tx.objectStore('files').indexNames].sort()).toEqual(['by-created-at', 'by-event']);
+		db.close();
+	});
+
+	it('upgrades a version 1 database to version 2 keeping its drafts and outbox', async () => {
+		const v1 = await openDB('disclose', 1, {
+			upgrade(db) {
+				db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('by-updated-at', 'updatedAt');
+				db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('by-mutation', ['id', 'operation']);
+				db.createObjectStore('meta');
+			}
+		});
+		await v1.put('drafts', draft('kept', '2026-11-25T10:00:00.000Z'));
+		v1.close();
+		expect(await getDraft('kept')).toMatchObject({ id: 'kept' });
+		await closeDatabase();
+		const db = await openDB('disclose');
+		expect(db.version).toBe(2);
+		expect([...db.objectStoreNames]).toContain('files');
 		db.close();
 	});
 });

@@ -7,6 +7,7 @@ import { announceOfflineChange } from './offline-changes';
 import {
 	DATABASE_NAME,
 	DATABASE_VERSION,
+	type AttachmentFile,
 	type DiscloseDB,
 	type Draft,
 	type MetaKey,
@@ -26,6 +27,11 @@ function database(): Promise<IDBPDatabase<DiscloseDB>> {
 				const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
 				outbox.createIndex('by-mutation', ['id', 'operation']);
 				db.createObjectStore('meta');
+			}
+			if (oldVersion < 2) {
+				const files = db.createObjectStore('files', { keyPath: 'id' });
+				files.createIndex('by-created-at', 'createdAt');
+				files.createIndex('by-event', 'eventId');
 			}
 		},
 		// A newer version of the app (in another tab) needs to upgrade the database: step aside.
@@ -66,6 +72,22 @@ export async function listDrafts(): Promise<Draft[]> {
 export async function deleteDraft(id: string): Promise<void> {
 	await (await database()).delete('drafts', id);
 	announceOfflineChange();
+}
+
+/**
+ * Read-modify-write one draft atomically (so an autosave and a sync finishing
+ * at the same moment never undo each other). `change` gets the stored draft
+ * (or undefined) and returns the draft to store, or `'keep'`.
+ */
+export async function changeDraft(id: string, change: (stored: Draft | undefined) => Draft | 'keep'): Promise<Draft | undefined> {
+	const tx = (await database()).transaction('drafts', 'readwrite');
+	const stored = await tx.store.get(id);
+	const next = change(stored);
+	if (next !== 'keep') await tx.store.put(next);
+	await tx.done;
+	if (next === 'keep') return stored;
+	announceOfflineChange();
+	return next;
 }
 
 /** Record that the server accepted the draft as it was at `syncedAt`. */
@@ -141,6 +163,56 @@ export async function changeOutboxEntry(
 	if (next === 'keep') return entry;
 	announceOfflineChange();
 	return next === 'delete' ? undefined : next;
+}
+
+/** Whether any outbox entry (whatever its status) writes the row with one of these ids: that row is not on the server yet. */
+export async function hasOutboxEntryFor(ids: readonly string[]): Promise<boolean> {
+	const index = (await database()).transaction('outbox').store.index('by-mutation');
+	for (const id of ids) {
+		// Every [id, operation] key: arrays sort after strings, so [id, []] closes the range.
+		if ((await index.count(IDBKeyRange.bound([id], [id, []]))) > 0) return true;
+	}
+	return false;
+}
+
+// ---------------------------------------------------------------- files (attachments waiting to upload)
+
+export async function saveAttachmentFile(file: AttachmentFile): Promise<void> {
+	await (await database()).put('files', file);
+	announceOfflineChange();
+}
+
+export async function getAttachmentFile(id: string): Promise<AttachmentFile | undefined> {
+	return (await database()).get('files', id);
+}
+
+/** Oldest first (the order they are uploaded in). */
+export async function listAttachmentFiles(): Promise<AttachmentFile[]> {
+	return (await database()).getAllFromIndex('files', 'by-created-at');
+}
+
+/**
+ * Read-modify-write one file atomically. `change` gets the stored file and
+ * returns the file to store, `'delete'` to remove it, or `'keep'`.
+ */
+export async function changeAttachmentFile(
+	id: string,
+	change: (file: AttachmentFile) => AttachmentFile | 'delete' | 'keep'
+): Promise<AttachmentFile | undefined> {
+	const tx = (await database()).transaction('files', 'readwrite');
+	const file = await tx.store.get(id);
+	const next = file ? change(file) : 'keep';
+	if (next === 'delete') await tx.store.delete(id);
+	else if (next !== 'keep') await tx.store.put(next);
+	await tx.done;
+	if (next === 'keep') return file;
+	announceOfflineChange();
+	return next === 'delete' ? undefined : next;
+}
+
+export async function deleteAttachmentFile(id: string): Promise<void> {
+	await (await database()).delete('files', id);
+	announceOfflineChange();
 }
 
 // ---------------------------------------------------------------- meta

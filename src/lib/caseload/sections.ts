@@ -1,0 +1,34 @@
+/**
+ * The caseload's sections: where a request stands from the group's side of
+ * the desk. Statuses are the database's; which ones run the clock comes from
+ * the CORA engine (src/lib/cora/requests/request-status.ts).
+ */
+import { CLOCK_PAUSING_STATUSES, CLOCK_RUNNING_STATUSES, type RequestStatus } from '$lib/cora';
+
+export const CASELOAD_SECTIONS = ['overdue', 'due_soon', 'waiting_on_us', 'waiting_on_agency', 'closed'] as const;
+export type CaseloadSection = (typeof CASELOAD_SECTIONS)[number];
+
+/** What the list shows: one section, or every request not closed ("open", the default). */
+export type CaseloadFilter = CaseloadSection | 'open';
+export const CASELOAD_FILTERS: readonly CaseloadFilter[] = ['open', ...CASELOAD_SECTIONS];
+
+export function isCaseloadFilter(value: unknown): value is CaseloadFilter {
+	return typeof value === 'string' && (CASELOAD_FILTERS as readonly string[]).includes(value);
+}
+
+/** "Due soon" = due today or within this many working days after today. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+/** The clock runs: records are owed by the agency (CORA engine). */
+export const RUNNING_STATUSES: readonly RequestStatus[] = CLOCK_RUNNING_STATUSES;
+/** The requester owes a payment or a clarification: the clock is paused (CORA engine). */
+export const PAUSED_STATUSES: readonly RequestStatus[] = CLOCK_PAUSING_STATUSES;
+/** The group escalated; the agency (or a court) must move next, with no statutory response date on the row. */
+export const ESCALATED_STATUSES: readonly RequestStatus[] = ['notice_of_intent_sent', 'in_litigation'];
+/**
+ * The agency answered or the request ended. A denial counts as closed here: the
+ * response clock stopped; escalating it moves it to notice_of_intent_sent.
+ */
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['released', 'no_records', 'denied', 'withdrawn', 'closed'];
+/** Not sent yet: the group owes the next step. */
+export const UNSENT_STATUSES: readonly RequestStatus[] = ['draft'];

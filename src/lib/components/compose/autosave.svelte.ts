@@ -1,0 +1,89 @@
+/**
+ * Autosave for the composer: every change is written to the device
+ * (IndexedDB) after a short pause, never blocking typing, and queued for sync.
+ * The offline modules load after the page (off the first-load path).
+ */
+import type { RequestDraft, RequestDraftFields } from '$lib/offline/drafts-sync';
+
+export type SaveState = 'new' | 'saving' | 'local' | 'synced' | 'failed';
+
+export interface DraftSnapshot {
+	id: string;
+	organisationId: string;
+	fields: RequestDraftFields;
+}
+
+type OfflineModules = [typeof import('$lib/offline/drafts-sync'), typeof import('$lib/offline/ids')];
+let modules: Promise<OfflineModules> | null = null;
+
+/** The device-database modules, loaded once, on first use. */
+export function offlineModules(): Promise<OfflineModules> {
+	modules ??= Promise.all([import('$lib/offline/drafts-sync'), import('$lib/offline/ids')]).catch((error: unknown) => {
+		modules = null;
+		throw error;
+	});
+	return modules;
+}
+
+/** Gives the snapshot to store; `makeId` makes the draft's id if it has none yet. */
+export type TakeSnapshot = (makeId: () => string) => DraftSnapshot;
+
+export class DraftAutosave {
+	state = $state<SaveState>('new');
+	error = $state('');
+	/** `updatedAt` of this page's last write: a stored draft with another one was changed elsewhere. */
+	lastStored: string | null = null;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#next: TakeSnapshot | null = null;
+	#queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		private readonly delayMs: number,
+		private readonly onSaved: (draft: RequestDraft) => void
+	) {}
+
+	/** A change was made: save it after the pause (each new change restarts the pause). */
+	schedule(take: TakeSnapshot): void {
+		this.#next = take;
+		this.state = 'saving';
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), this.delayMs);
+	}
+
+	get pending(): boolean {
+		return this.#next !== null;
+	}
+
+	/** Save what is waiting now (on "Save draft", when the page is hidden or closed). */
+	flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		this.#queue = this.#queue.then(() => this.#write());
+		return this.#queue;
+	}
+
+	/** Show the state of a draft read from the device. */
+	show(draft: RequestDraft, unsynced: boolean): void {
+		this.lastStored = draft.updatedAt;
+		if (!this.pending) this.state = unsynced ? 'local' : 'synced';
+	}
+
+	async #write(): Promise<void> {
+		const take = this.#next;
+		this.#next = null;
+		if (!take) return;
+		try {
+			const [sync, ids] = await offlineModules();
+			const snapshot = take(ids.newId);
+			const saved = await sync.saveRequestDraft({ ...snapshot, deviceId: await ids.deviceId() });
+			this.lastStored = saved.updatedAt;
+			if (!this.#next) this.state = sync.hasUnsyncedChanges(saved) ? 'local' : 'synced';
+			this.error = '';
+			this.onSaved(saved);
+		} catch (error) {
+			// Keep the change waiting: the next change or flush tries again.
+			this.#next ??= take;
+			this.state = 'failed';
+			this.error = error instanceof Error ? error.message : String(error);
+		}
+	}
+}
