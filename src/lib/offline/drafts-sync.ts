@@ -126,11 +126,11 @@ export interface RequestDraftTransportOptions {
 
 /**
  * The outbox transport: request-draft entries are sent by `sendRequestDraft`,
- * everything else by the ordinary supabase-js transport.
+ * everything else by the ordinary supabase-js transport (batches included).
  */
 export function requestDraftTransport(client: SupabaseClient<Database>, options: RequestDraftTransportOptions): OutboxTransport {
 	const fallback = options.fallback ?? supabaseTransport(client as SupabaseClient);
-	return {
+	const transport: OutboxTransport = {
 		async send(entry) {
 			if (entry.table !== REQUEST_DRAFTS_TABLE) return fallback.send(entry);
 			// Filing says "filed" through the same entry (same id and operation), and an autosave may
@@ -145,6 +145,20 @@ export function requestDraftTransport(client: SupabaseClient<Database>, options:
 			const saved = await sendRequestDraft(client, entry.id, options);
 			if (!saved.ok || filedAt === null) return saved;
 			return markDraftFiled(client, entry.id, filedAt);
+		}
+	};
+	const sendBatch = fallback.sendBatch?.bind(fallback);
+	if (!sendBatch) return transport;
+	return {
+		...transport,
+		// Other tables' batches go to the fallback; request drafts only ever go one by one.
+		async sendBatch(entries) {
+			if (!entries.some((entry) => entry.table === REQUEST_DRAFTS_TABLE)) return sendBatch(entries);
+			for (const entry of entries) {
+				const result = await transport.send(entry);
+				if (!result.ok) return result;
+			}
+			return { ok: true };
 		}
 	};
 }

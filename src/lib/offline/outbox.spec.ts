@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { discardEntry, drain, enqueue, listOutbox, pendingCount, retryEntry } from './outbox';
+import { discardEntry, drain, enqueue, listOutbox, MAX_BATCH, pendingCount, retryEntry } from './outbox';
+import type { OutboxEntry } from './db-schema';
 import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase } from './test-support';
-import type { SendResult } from './transport';
+import type { OutboxTransport, SendResult } from './transport';
 
 beforeEach(useFreshDatabase);
 afterEach(() => vi.unstubAllGlobals());
@@ -174,5 +175,112 @@ describe('drain', () => {
 		});
 		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: 1 });
 		expect(transport.sent.map((entry) => entry.payload.title)).toEqual(['', 'fixed']);
+	});
+});
+
+describe('drain with a transport that batches creations', () => {
+	interface BatchingTransport extends OutboxTransport {
+		/** Every request, as the ids it carried. */
+		requests: string[][];
+	}
+
+	/** Accepts everything, except the ids in `refusedIds` (a batch holding one is refused whole, like a failed statement). */
+	function batchingTransport(refusedIds: string[] = [], onRequest?: (ids: string[]) => Promise<void> | void): BatchingTransport {
+		const requests: string[][] = [];
+		const answer = async (entries: OutboxEntry[]): Promise<SendResult> => {
+			const ids = entries.map((entry) => entry.id);
+			requests.push(ids);
+			await onRequest?.(ids);
+			return ids.some((id) => refusedIds.includes(id)) ? refused : accepted;
+		};
+		return { requests, send: (entry) => answer([entry]), sendBatch: (entries) => answer(entries) };
+	}
+
+	const create = (id: string, table = 'request_events', payload: Record<string, unknown> = { note: id }) => ({ id, table, operation: 'upsert' as const, payload });
+
+	it('sends a run of creations of one table in one request and removes them all', async () => {
+		for (const id of ['a', 'b', 'c']) await enqueue(create(id));
+		const transport = batchingTransport();
+		const progress: number[] = [];
+		const result = await drain(transport, { onProgress: ({ remaining }) => progress.push(remaining) });
+		expect(transport.requests).toEqual([['a', 'b', 'c']]);
+		expect(result).toMatchObject({ outcome: 'drained', sent: 3, remaining: 0 });
+		expect(progress).toEqual([2, 1, 0]);
+		expect(await pendingCount()).toBe(0);
+	});
+
+	it(`sends at most ${MAX_BATCH} creations per request`, async () => {
+		for (let i = 0; i < MAX_BATCH + 5; i++) await enqueue(create(`e${i}`));
+		const transport = batchingTransport();
+		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: MAX_BATCH + 5 });
+		expect(transport.requests.map((ids) => ids.length)).toEqual([MAX_BATCH, 5]);
+	});
+
+	it('keeps the order across tables, operations and payload shapes: a batch is a run of consecutive entries', async () => {
+		await enqueue(create('a'));
+		await enqueue(create('b'));
+		await enqueue(create('r1', 'records_requests', { title: 'r1' }));
+		await enqueue(create('c'));
+		await enqueue(create('d'));
+		await enqueue({ id: 'c', table: 'request_events', operation: 'update', payload: { note: 'edited' } });
+		await enqueue(create('e', 'request_events', { note: 'e', type: 'note' }));
+		await enqueue(create('f'));
+		await enqueue(create('g'));
+		const transport = batchingTransport();
+		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: 9 });
+		expect(transport.requests).toEqual([['a', 'b'], ['r1'], ['c', 'd'], ['c'], ['e'], ['f', 'g']]);
+	});
+
+	it('after a refused batch sends its entries one at a time: the ones before the bad one go, the bad one is marked failed', async () => {
+		for (const id of ['a', 'b', 'c', 'd']) await enqueue(create(id));
+		const transport = batchingTransport(['c']);
+		const result = await drain(transport, { now: () => new Date('2026-11-25T20:00:00Z') });
+		expect(transport.requests).toEqual([['a', 'b', 'c', 'd'], ['a'], ['b'], ['c']]);
+		expect(result).toMatchObject({ outcome: 'failed', sent: 2, remaining: 2, stoppedAt: { id: 'c', status: 'failed' } });
+		const entries = await listOutbox();
+		expect(entries.map((entry) => [entry.id, entry.status, entry.attempts])).toEqual([
+			['c', 'failed', 1],
+			['d', 'pending', 0]
+		]);
+		expect(entries[0]?.lastError).toMatchObject({ message: 'new row violates row-level security policy for table "records_requests"', code: '42501', at: '2026-11-25T20:00:00.000Z' });
+
+		// Discarding the bad one lets the rest go, batched again.
+		await discardEntry(entries[0]!.seq);
+		await enqueue(create('e'));
+		const later = batchingTransport();
+		expect(await drain(later)).toMatchObject({ outcome: 'drained', sent: 2 });
+		expect(later.requests).toEqual([['d', 'e']]);
+	});
+
+	it('keeps the whole run on a network error or an expired session', async () => {
+		for (const id of ['a', 'b']) await enqueue(create(id));
+		const offline: OutboxTransport = { send: async () => noAnswer, sendBatch: async () => noAnswer };
+		expect(await drain(offline)).toMatchObject({ outcome: 'network', sent: 0, remaining: 2, stoppedAt: { id: 'a' } });
+		const signedOut: OutboxTransport = { send: async () => sessionExpired, sendBatch: async () => sessionExpired };
+		expect(await drain(signedOut)).toMatchObject({ outcome: 'auth', sent: 0, remaining: 2 });
+		expect((await listOutbox()).map((entry) => [entry.id, entry.status])).toEqual([
+			['a', 'auth'],
+			['b', 'pending']
+		]);
+		const transport = batchingTransport();
+		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: 2 });
+		expect(transport.requests).toEqual([['a', 'b']]);
+	});
+
+	it('keeps an entry edited while its batch was in flight and sends the newer payload as an update', async () => {
+		for (const id of ['a', 'b', 'c']) await enqueue(create(id));
+		const transport = batchingTransport([], async () => {
+			if (transport.requests.length === 1) await enqueue(create('b', 'request_events', { note: 'typed meanwhile' }));
+		});
+		const updates: OutboxEntry[] = [];
+		const send = transport.send;
+		transport.send = async (entry) => {
+			updates.push(structuredClone(entry));
+			return send(entry);
+		};
+		expect(await drain(transport)).toMatchObject({ outcome: 'drained', sent: 4 });
+		expect(transport.requests).toEqual([['a', 'b', 'c'], ['b']]);
+		expect(updates.map((entry) => [entry.id, entry.operation, entry.payload.note])).toEqual([['b', 'update', 'typed meanwhile']]);
+		expect(await pendingCount()).toBe(0);
 	});
 });

@@ -33,6 +33,9 @@ export interface DrainOptions {
 
 const DRAIN_LOCK = 'disclose-outbox-drain';
 
+/** The most creations sent in one request by a transport that can batch. */
+export const MAX_BATCH = 100;
+
 /** Queue a change. Re-queueing the same row id + operation replaces the waiting payload instead of adding a second entry. */
 export function enqueue(mutation: OutboxMutation, now: Date = new Date()): Promise<OutboxEntry> {
 	return storeOutboxMutation(mutation, now.toISOString());
@@ -59,7 +62,8 @@ export async function discardEntry(seq: number): Promise<void> {
 
 /**
  * Send waiting entries in order until the outbox is empty or one cannot be
- * sent. Only one drain runs at a time (in this tab and, with Web Locks, across tabs).
+ * sent. When the transport has `sendBatch`, consecutive creations of one table
+ * (same payload keys, up to MAX_BATCH) go in one request. Only one drain runs at a time (in this tab and, with Web Locks, across tabs).
  */
 export function drain(transport: OutboxTransport, options: DrainOptions = {}): Promise<DrainResult> {
 	return runOnce(DRAIN_LOCK, () => drainInOrder(transport, options), () => ({ outcome: 'busy', sent: 0, remaining: null, stoppedAt: null }));
@@ -67,9 +71,31 @@ export function drain(transport: OutboxTransport, options: DrainOptions = {}): P
 
 async function drainInOrder(transport: OutboxTransport, { onProgress, now = () => new Date() }: DrainOptions): Promise<DrainResult> {
 	let sent = 0;
+	// After a batch was refused, its entries go one at a time, so exactly the refused one stops the drain.
+	let singles = 0;
 	for (let entry = await firstOutboxEntry(); entry; entry = await firstOutboxEntry()) {
 		// A refused change blocks the ones after it (they may depend on it) until the user retries or discards it.
 		if (entry.status === 'failed') return { outcome: 'failed', sent, remaining: await countOutboxEntries(), stoppedAt: entry };
+		const run = singles > 0 ? [] : await batchableRun(transport, entry);
+		if (run.length > 1) {
+			const result = await sendBatchSafely(transport, run);
+			if (result.ok) {
+				for (const done of run) await recordResult(done, result, now());
+				const remaining = await countOutboxEntries();
+				for (const [index, done] of run.entries()) onProgress?.({ sent: sent + index + 1, remaining: remaining + run.length - index - 1, entry: done });
+				sent += run.length;
+				continue;
+			}
+			if (result.failure === 'rejected') {
+				singles = run.length;
+				continue;
+			}
+			// No answer or no session: nothing of the run is known to have arrived; keep it all, as for one entry.
+			const head = run[0] ?? entry;
+			const stored = await recordResult(head, result, now());
+			return { outcome: outcomeOf(result.failure), sent, remaining: await countOutboxEntries(), stoppedAt: stored ?? head };
+		}
+		singles = Math.max(0, singles - 1);
 		const result = await sendSafely(transport, entry);
 		const stored = await recordResult(entry, result, now());
 		if (!result.ok) {
@@ -83,6 +109,25 @@ async function drainInOrder(transport: OutboxTransport, { onProgress, now = () =
 	return { outcome: 'drained', sent, remaining: 0, stoppedAt: null };
 }
 
+/**
+ * The entries that can go in one request with `first`: the consecutive creations of the same table with the same
+ * payload keys (so no row gets NULL for a key it lacks), up to MAX_BATCH. Empty when the transport cannot batch.
+ */
+async function batchableRun(transport: OutboxTransport, first: OutboxEntry): Promise<OutboxEntry[]> {
+	if (!transport.sendBatch || first.operation !== 'upsert') return [];
+	const keys = keySet(first);
+	const run: OutboxEntry[] = [];
+	for (const entry of await listOutboxEntries()) {
+		if (run.length === MAX_BATCH || entry.status === 'failed' || entry.operation !== 'upsert' || entry.table !== first.table || keySet(entry) !== keys) break;
+		run.push(entry);
+	}
+	return run;
+}
+
+function keySet(entry: OutboxEntry): string {
+	return JSON.stringify([...new Set([...Object.keys(entry.payload), 'id'])].sort());
+}
+
 function outcomeOf(failure: 'network' | 'auth' | 'rejected'): DrainOutcome {
 	return failure === 'rejected' ? 'failed' : failure;
 }
@@ -91,6 +136,14 @@ function outcomeOf(failure: 'network' | 'auth' | 'rejected'): DrainOutcome {
 async function sendSafely(transport: OutboxTransport, entry: OutboxEntry): Promise<SendResult> {
 	try {
 		return await transport.send(entry);
+	} catch (error) {
+		return { ok: false, failure: 'network', message: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+async function sendBatchSafely(transport: OutboxTransport, entries: OutboxEntry[]): Promise<SendResult> {
+	try {
+		return (await transport.sendBatch?.(entries)) ?? { ok: false, failure: 'rejected', message: 'This transport cannot send a batch.' };
 	} catch (error) {
 		return { ok: false, failure: 'network', message: error instanceof Error ? error.message : String(error) };
 	}

@@ -13,6 +13,12 @@ export type SendResult = { ok: true } | { ok: false; failure: SendFailure; messa
 
 export interface OutboxTransport {
 	send(entry: OutboxEntry): Promise<SendResult>;
+	/**
+	 * Optional: send a run of consecutive creations (`upsert`) of one table, all with the same payload keys, in one
+	 * request, all or nothing. `drain` only hands it runs of at least two entries; when the answer is `rejected`
+	 * it sends the run again one entry at a time, to find the entry the server refuses.
+	 */
+	sendBatch?(entries: OutboxEntry[]): Promise<SendResult>;
 }
 
 /** What supabase-js returns for a write: the HTTP status (0 when the request never got an answer) and the error. */
@@ -55,6 +61,18 @@ function withFilters<Q extends { eq(column: string, value: unknown): Q; is(colum
 /** The supabase-js transport. `timeoutMs` bounds each request so poor signal cannot hang a drain. */
 export function supabaseTransport(client: SupabaseClient, { timeoutMs = 20_000 } = {}): OutboxTransport {
 	return {
+		async sendBatch(entries) {
+			const [first] = entries;
+			if (!first) return { ok: true };
+			if (entries.some((entry) => entry.operation !== 'upsert' || entry.table !== first.table)) {
+				throw new Error('sendBatch takes creations (upsert) of one table only');
+			}
+			// Same rule as one creation: a replay never duplicates and never overwrites. `drain` groups rows with the same
+			// keys only, so PostgREST's `columns` never lists a key some row lacks (it would write NULL over a default).
+			const rows = entries.map((entry) => ({ ...entry.payload, id: entry.id }));
+			const signal = AbortSignal.timeout(timeoutMs);
+			return classifySupabaseResponse(await client.from(first.table).upsert(rows, { onConflict: 'id', ignoreDuplicates: true }).abortSignal(signal));
+		},
 		async send(entry) {
 			const signal = AbortSignal.timeout(timeoutMs);
 			const table = () => client.from(entry.table);
