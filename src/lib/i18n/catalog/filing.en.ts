@@ -39,7 +39,7 @@ export const filingEn = {
 	'filing.record.followUpHelp': 'The Criminal Justice Records Act sets no fixed number of days, only “a reasonable time”. Pick a date to follow up.',
 	'filing.record.submit': 'Record as sent',
 	'filing.record.saving': 'Recording…',
-	'filing.record.failed': 'It could not be recorded: {message}. Nothing you entered was lost; try again.',
+	'filing.record.failed': 'It could not be recorded. {message} Nothing you entered was lost; try again.',
 	'filing.recorded.device': 'Recorded on this device — will sync.',
 	'filing.recorded.server': 'Recorded.',
 	'filing.recorded.sentAt': 'Sent {when}.',

@@ -41,7 +41,7 @@ export const filingEs: Record<keyof typeof filingEn, string> = {
 	'filing.record.followUpHelp': 'La Ley de Registros de Justicia Penal no fija un número de días, solo «un tiempo razonable». Elija una fecha para dar seguimiento.',
 	'filing.record.submit': 'Registrar como enviada',
 	'filing.record.saving': 'Registrando…',
-	'filing.record.failed': 'No se pudo registrar: {message}. No se perdió nada de lo que escribió; inténtelo de nuevo.',
+	'filing.record.failed': 'No se pudo registrar. {message} No se perdió nada de lo que escribió; inténtelo de nuevo.',
 	'filing.recorded.device': 'Registrada en este dispositivo — se sincronizará.',
 	'filing.recorded.server': 'Registrada.',
 	'filing.recorded.sentAt': 'Enviada {when}.',
