@@ -33,7 +33,9 @@ async function waitForServer(url: string, timeoutMs = 180_000): Promise<void> {
 
 const savedState = (page: Page) => page.getByRole('status').filter({ hasText: /Saved on this device|Synced|Saving/ });
 
-it('prints autosave and offline reload figures in Chromium', async () => {
+// Opt-in (BENCH_CHROMIUM=1 npm run bench): on the 2-core machine it has stalled past vitest's
+// 10-minute limit in two runs so far, so it must not hold up `npm run bench` until that is understood.
+it.runIf(process.env.BENCH_CHROMIUM === '1')('prints autosave and offline reload figures in Chromium', async () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'disclose-bench-compose-'));
 	chmodSync(dataDir, 0o755); // the cluster may run as the `postgres` OS user
 	// Inside the checkout, so the build resolves its dependencies from node_modules (as the e2e setup does).
