@@ -2,34 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './support/a11y';
 import { signInWithMagicLink } from './support/sign-in';
-
-/** The app's REST API as the signed-in user (session from the auth cookie, key from the app's layout data). */
-async function rest<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-	const html = await (await page.request.get('/app')).text();
-	const key = /key:"([^"]+)"/.exec(html)?.[1];
-	expect(key, 'publishable key in the app layout data').toBeTruthy();
-	const answer = await page.evaluate(
-		async ({ path, init, key }) => {
-			const cookies = document.cookie.split('; ').map((c) => [c.slice(0, c.indexOf('=')), decodeURIComponent(c.slice(c.indexOf('=') + 1))] as const);
-			let raw = cookies
-				.filter(([name]) => /^sb-.*-auth-token(\.\d+)?$/.test(name))
-				.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-				.map(([, value]) => value)
-				.join('');
-			if (raw.startsWith('base64-')) raw = atob(raw.slice(7).replace(/-/g, '+').replace(/_/g, '/'));
-			const session = JSON.parse(raw) as { access_token: string };
-			const response = await fetch(path, {
-				method: init.method ?? 'GET',
-				headers: { apikey: key!, Authorization: `Bearer ${session.access_token}`, 'Content-Type': 'application/json', Prefer: 'return=representation' },
-				body: init.body === undefined ? undefined : JSON.stringify(init.body)
-			});
-			return { status: response.status, body: await response.json() };
-		},
-		{ path, init, key }
-	);
-	expect(answer.status, `${init.method ?? 'GET'} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
-	return answer.body as T;
-}
+import { rest } from './support/rest';
 
 /** A signed-in owner of a new organisation (made on /app, as a person would) with one sent request due 2025-03-06. */
 async function ownerWithOpenRequest(page: Page, name: string): Promise<string> {

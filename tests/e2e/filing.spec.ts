@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { signInWithMagicLink } from './support/sign-in';
+import { rest } from './support/rest';
 
 const VALUES = {
 	letter_date: '2025-11-19',
@@ -11,37 +12,6 @@ const VALUES = {
 	date_range_start: '2025-01-01',
 	date_range_end: '2025-11-01'
 };
-
-/**
- * The app's REST API as the signed-in user: the session from the page's own
- * auth cookie and the publishable key the app hands its browser client.
- */
-async function rest<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-	const html = await (await page.request.get('/app/requests')).text();
-	const key = /key:"([^"]+)"/.exec(html)?.[1];
-	expect(key, 'publishable key in the app layout data').toBeTruthy();
-	const answer = await page.evaluate(
-		async ({ path, init, key }) => {
-			const cookies = document.cookie.split('; ').map((c) => [c.slice(0, c.indexOf('=')), decodeURIComponent(c.slice(c.indexOf('=') + 1))] as const);
-			let raw = cookies
-				.filter(([name]) => /^sb-.*-auth-token(\.\d+)?$/.test(name))
-				.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-				.map(([, value]) => value)
-				.join('');
-			if (raw.startsWith('base64-')) raw = atob(raw.slice(7).replace(/-/g, '+').replace(/_/g, '/'));
-			const session = JSON.parse(raw) as { access_token: string };
-			const response = await fetch(path, {
-				method: init.method ?? 'GET',
-				headers: { apikey: key!, Authorization: `Bearer ${session.access_token}`, 'Content-Type': 'application/json', Prefer: 'return=representation' },
-				body: init.body === undefined ? undefined : JSON.stringify(init.body)
-			});
-			return { status: response.status, body: await response.json() };
-		},
-		{ path, init, key }
-	);
-	expect(answer.status, `${init.method ?? 'GET'} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
-	return answer.body as T;
-}
 
 /** A signed-in owner of a new organisation with a saved draft to CDLE (email) and CDOR (portal, 3 p.m. cut-off). */
 async function seedDraft(page: Page): Promise<{ draftId: string; cdle: string; cdor: string }> {
