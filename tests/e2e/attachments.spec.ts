@@ -2,37 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { signInWithMagicLink } from './support/sign-in';
 import { waitForServiceWorkerControl } from './support/pwa';
+import { rest as api } from './support/rest';
 
 /** A 1×1 PNG, as a phone camera would hand over (only much smaller). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-/** The app's REST and Storage APIs as the signed-in user (session from the auth cookie, the app's publishable key). */
-async function api<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-	const html = await (await page.request.get('/app/requests')).text();
-	const key = /key:"([^"]+)"/.exec(html)?.[1];
-	expect(key, 'publishable key in the app layout data').toBeTruthy();
-	const answer = await page.evaluate(
-		async ({ path, init, key }) => {
-			const cookies = document.cookie.split('; ').map((c) => [c.slice(0, c.indexOf('=')), decodeURIComponent(c.slice(c.indexOf('=') + 1))] as const);
-			let raw = cookies
-				.filter(([name]) => /^sb-.*-auth-token(\.\d+)?$/.test(name))
-				.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-				.map(([, value]) => value)
-				.join('');
-			if (raw.startsWith('base64-')) raw = atob(raw.slice(7).replace(/-/g, '+').replace(/_/g, '/'));
-			const session = JSON.parse(raw) as { access_token: string };
-			const response = await fetch(path, {
-				method: init.method ?? 'GET',
-				headers: { apikey: key!, Authorization: `Bearer ${session.access_token}`, 'Content-Type': 'application/json', Prefer: 'return=representation' },
-				body: init.body === undefined ? undefined : JSON.stringify(init.body)
-			});
-			return { status: response.status, body: await response.json() };
-		},
-		{ path, init, key }
-	);
-	expect(answer.status, `${init.method ?? 'GET'} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
-	return answer.body as T;
-}
 
 /** A signed-in owner of a new organisation with a request sent to CDLE yesterday (its 'sent' event included). */
 async function seedSentRequest(page: Page): Promise<{ orgId: string; requestId: string }> {
