@@ -289,6 +289,7 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					updated_at: string
+					event_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -308,6 +309,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					event_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -327,6 +329,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					event_id?: string | null
 				}
 				Relationships: [
 					{
@@ -335,6 +338,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: "agencies"
 						referencedColumns: ["id"]
+					},
+					{
+						foreignKeyName: "disclosure_findings_event_fkey"
+						columns: ["event_id", "request_id"]
+						isOneToOne: false
+						referencedRelation: "request_events"
+						referencedColumns: ["id", "request_id"]
 					},
 					{
 						foreignKeyName: "disclosure_findings_request_fkey"
