@@ -3,8 +3,8 @@
  * stack with RLS on and the real supabase-js: the server's work for one page
  * (the list query with six counts, classification, and rendering the rows
  * with Svelte's server `render`), and for contrast the whole 2 000 unpaged.
- * Client-side rendering in Chromium is not measured here: the page is
- * server-rendered and paged at 50, so the browser only hydrates 50 cards.
+ * The browser's part (cold load to the 50 rows shown and hydrated, and
+ * navigation within the list) is `chromium/caseload-list.desktop.bench.ts`.
  */
 import { it } from 'vitest';
 import { render } from 'svelte/server';

@@ -1,4 +1,4 @@
-// `npm run bench`: figures printed, never asserted (speed is not a test verdict).
+// `npm run bench`, the Node half (the Chromium half is playwright.config.ts): figures printed, never asserted.
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
