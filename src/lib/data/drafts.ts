@@ -4,6 +4,8 @@
  * browser. Every save over an existing draft names the revision it was based
  * on; when another device saved first, nothing is overwritten: the caller is
  * told (`conflict`) and keeps both versions with `keepBothVersions`.
+ * Deleting is allowed to the draft's author and the organisation's owners
+ * (row-level security), and only while the draft is not filed.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '$lib/database.types';
@@ -25,6 +27,8 @@ export interface ServerDraft extends Required<DraftContent> {
 	id: string;
 	revision: number;
 	filedAt: string | null;
+	/** Who wrote it: with owners, the only one who may delete it. */
+	createdBy: string | null;
 	createdAt: string;
 	/** ISO 8601, normalised to `…Z`. */
 	updatedAt: string;
@@ -32,15 +36,18 @@ export interface ServerDraft extends Required<DraftContent> {
 
 /**
  * saved: the server holds this content at `draft.revision`; conflict: another device saved first (nothing written);
- * refused: row-level security said no (not an editor of the organisation); failed: any other error, with its HTTP status.
+ * gone: the draft was deleted meanwhile (or is out of reach), only when the caller asked to be told instead of
+ * recreating it; refused: row-level security said no (not an editor of the organisation); failed: any other
+ * error, with its HTTP status.
  */
 export type DraftWriteResult =
 	| { outcome: 'saved'; draft: ServerDraft }
 	| { outcome: 'conflict'; server: ServerDraft }
+	| { outcome: 'gone' }
 	| { outcome: 'refused'; message: string }
 	| { outcome: 'failed'; status: number; message: string; code?: string };
 
-const COLUMNS = 'id, organisation_id, template_id, title, fields, agency_ids, revision, restored_from, filed_at, created_at, updated_at';
+const COLUMNS = 'id, organisation_id, template_id, title, fields, agency_ids, revision, restored_from, filed_at, created_by, created_at, updated_at';
 const RLS_DENIED = '42501';
 const REFUSED_UPDATE = 'You may not change drafts of this organisation (only editors and owners can).';
 
@@ -62,6 +69,7 @@ export function toServerDraft(row: DraftRow): ServerDraft {
 		restoredFrom: row.restored_from,
 		revision: row.revision,
 		filedAt: row.filed_at,
+		createdBy: row.created_by,
 		createdAt: row.created_at,
 		updatedAt: new Date(row.updated_at).toISOString()
 	};
@@ -134,16 +142,27 @@ export async function createServerDraft(supabase: Client, id: string, content: D
 	return draft.revision === 1 ? updateServerDraft(supabase, id, content, 1) : { outcome: 'conflict', server: draft };
 }
 
+/** What to do when the draft to save over is gone: create it again (an explicit save) or say so (a background sync). */
+export interface SaveOptions {
+	whenGone?: 'recreate' | 'report';
+}
+
 /** Save over revision `baseRevision`: zero rows changed means another device saved first (or the row is out of reach). */
-export async function updateServerDraft(supabase: Client, id: string, content: DraftContent, baseRevision: number): Promise<DraftWriteResult> {
+export async function updateServerDraft(
+	supabase: Client,
+	id: string,
+	content: DraftContent,
+	baseRevision: number,
+	{ whenGone = 'recreate' }: SaveOptions = {}
+): Promise<DraftWriteResult> {
 	const updated = await supabase.from('request_drafts').update(columnsOf(content)).eq('id', id).eq('revision', baseRevision).select(COLUMNS);
 	if (updated.error) return failure(updated);
 	const row = (updated.data ?? [])[0];
 	if (row) return { outcome: 'saved', draft: toServerDraft(row as DraftRow) };
 	const current = await supabase.from('request_drafts').select(COLUMNS).eq('id', id).maybeSingle();
 	if (current.error) return failure(current);
-	// Deleted meanwhile (or never visible): create it again, so what was typed is not lost.
-	if (!current.data) return createServerDraft(supabase, id, content);
+	// Deleted meanwhile (or never visible): create it again, so what was typed is not lost, unless the caller decides.
+	if (!current.data) return whenGone === 'report' ? { outcome: 'gone' } : createServerDraft(supabase, id, content);
 	const server = toServerDraft(current.data as DraftRow);
 	// Same revision and still nothing changed: the update policy refused it.
 	if (server.revision === baseRevision) return { outcome: 'refused', message: REFUSED_UPDATE };
@@ -151,8 +170,60 @@ export async function updateServerDraft(supabase: Client, id: string, content: D
 }
 
 /** Create when there is no base revision, else save over it. */
-export function saveServerDraft(supabase: Client, id: string, content: DraftContent, baseRevision: number | null): Promise<DraftWriteResult> {
-	return baseRevision === null ? createServerDraft(supabase, id, content) : updateServerDraft(supabase, id, content, baseRevision);
+export function saveServerDraft(
+	supabase: Client,
+	id: string,
+	content: DraftContent,
+	baseRevision: number | null,
+	options: SaveOptions = {}
+): Promise<DraftWriteResult> {
+	return baseRevision === null ? createServerDraft(supabase, id, content) : updateServerDraft(supabase, id, content, baseRevision, options);
+}
+
+/** The caller's drafts with these ids, filed or not (ids it cannot see, or that were deleted, are absent). */
+export async function getServerDraftsById(supabase: Client, ids: readonly string[]): Promise<Map<string, ServerDraft>> {
+	const found = new Map<string, ServerDraft>();
+	if (ids.length === 0) return found;
+	const { data, error } = await supabase.from('request_drafts').select(COLUMNS).in('id', [...ids]);
+	if (error) throw new Error(error.message);
+	for (const row of (data ?? []) as DraftRow[]) found.set(row.id, toServerDraft(row));
+	return found;
+}
+
+/**
+ * deleted: the draft is not on the server (any more: deleting twice is fine); filed: it was filed meanwhile and is
+ * kept with its requests; refused: only its author and the organisation's owners may delete it; failed: any other error.
+ */
+export type DraftDeleteResult =
+	| { outcome: 'deleted' }
+	| { outcome: 'filed'; draft: ServerDraft }
+	| { outcome: 'refused'; message: string }
+	| { outcome: 'failed'; status: number; message: string; code?: string };
+
+export const REFUSED_DELETE = 'Only the person who wrote a draft, or an owner of its organisation, can delete it.';
+
+/** Whether a member with `role` may delete a draft written by `createdBy` (the delete policy, for the UI). */
+export function mayDeleteDraft(role: 'owner' | 'editor' | 'viewer' | null | undefined, createdBy: string | null | undefined, userId: string): boolean {
+	if (role === 'owner') return true;
+	// A draft that never left this device (no author known yet) was written here, by this user.
+	return role === 'editor' && (createdBy === undefined || createdBy === userId);
+}
+
+/** Delete an unfiled draft. Nothing deleted is then explained: already gone, filed meanwhile, or not allowed. */
+export async function deleteServerDraft(supabase: Client, id: string): Promise<DraftDeleteResult> {
+	const deleted = await supabase.from('request_drafts').delete().eq('id', id).is('filed_at', null).select('id');
+	if (deleted.error) return deleteFailure(deleted);
+	if ((deleted.data ?? []).length > 0) return { outcome: 'deleted' };
+	const current = await supabase.from('request_drafts').select(COLUMNS).eq('id', id).maybeSingle();
+	if (current.error) return deleteFailure(current);
+	if (!current.data) return { outcome: 'deleted' };
+	const draft = toServerDraft(current.data as DraftRow);
+	return draft.filedAt !== null ? { outcome: 'filed', draft } : { outcome: 'refused', message: REFUSED_DELETE };
+}
+
+function deleteFailure({ status, error }: PostgrestFailure): DraftDeleteResult {
+	if (error.code === RLS_DENIED) return { outcome: 'refused', message: REFUSED_DELETE };
+	return { outcome: 'failed', status, message: error.message, ...(error.code ? { code: error.code } : {}) };
 }
 
 /**

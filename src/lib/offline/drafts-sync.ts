@@ -7,16 +7,22 @@
  *
  * Two devices changing the same draft never lose anything: when another device
  * saved first, this device's version becomes a new draft (`restoredFrom`),
- * and the original takes the server's version.
+ * and the original takes the server's version. A draft filed on another device
+ * is marked filed here (changes made here after that become a new draft); one
+ * deleted on another device while it had changes here stays on this device only
+ * until the user keeps it or deletes it (`draft-fates.ts`, `drafts-deletion.ts`).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import { saveServerDraft, type DraftContent, type ServerDraft } from '$lib/data/drafts';
-import { changeDraft, getDraft, listDrafts, saveDraft } from './db';
+import { deleteServerDraft, getServerDraft, sameContent, saveServerDraft, type DraftContent, type ServerDraft } from '$lib/data/drafts';
+import { changeDraft, deleteDraft, getDraft, listDrafts, saveDraft } from './db';
 import type { Draft } from './db-schema';
+import { hasUnsyncedChanges, isDeletedDraft, type ClosedElsewhere } from './draft-fates';
 import { newId } from './ids';
 import { enqueue } from './outbox';
 import { classifySupabaseResponse, supabaseTransport, type OutboxTransport, type SendResult } from './transport';
+
+export { hasUnsyncedChanges } from './draft-fates';
 
 export const REQUEST_DRAFT_KIND = 'request_draft';
 export const REQUEST_DRAFTS_TABLE = 'request_drafts';
@@ -28,6 +34,31 @@ export interface RequestDraftFields {
 	values: Record<string, unknown>;
 	agencyIds: string[];
 	restoredFrom?: string | null;
+	/** When it was filed (its requests exist): set by filing on this device, or when it was found filed elsewhere. */
+	filedAt?: string | null;
+	/** Its author as the server knows it (absent while it has only been on this device). */
+	createdBy?: string | null;
+	/** Filed or deleted on another device (see draft-fates.ts). */
+	closedElsewhere?: ClosedElsewhere | null;
+}
+
+/** Fields the device keeps about a draft besides what the user typed: an autosave never drops them. */
+function bookkeepingOf(stored: Draft | undefined): Partial<RequestDraftFields> {
+	if (!isRequestDraft(stored)) return {};
+	const { filedAt, createdBy, closedElsewhere } = stored.fields;
+	return {
+		...(filedAt !== undefined ? { filedAt } : {}),
+		...(createdBy !== undefined ? { createdBy } : {}),
+		...(closedElsewhere ? { closedElsewhere } : {})
+	};
+}
+
+/** Thrown when a change is saved to a draft that was deleted, or filed on another device, meanwhile. */
+export class DraftClosedError extends Error {
+	constructor(readonly reason: 'deleted' | 'filed') {
+		super(reason === 'deleted' ? 'This draft was deleted.' : 'This draft was filed on another device and can no longer be changed.');
+		this.name = 'DraftClosedError';
+	}
 }
 
 export interface RequestDraft extends Draft {
@@ -36,11 +67,6 @@ export interface RequestDraft extends Draft {
 
 export function isRequestDraft(draft: Draft | undefined): draft is RequestDraft {
 	return draft?.kind === REQUEST_DRAFT_KIND;
-}
-
-/** Never synced, or edited since it last was. */
-export function hasUnsyncedChanges(draft: Draft): boolean {
-	return draft.syncedAt === null || draft.syncedAt < draft.updatedAt;
 }
 
 export function contentOf(draft: RequestDraft): DraftContent {
@@ -54,7 +80,14 @@ export function fromServer(server: ServerDraft, deviceId: string): RequestDraft 
 		id: server.id,
 		organisationId: server.organisationId,
 		kind: REQUEST_DRAFT_KIND,
-		fields: { templateId: server.templateId, title: server.title, values: server.values, agencyIds: server.agencyIds, restoredFrom: server.restoredFrom },
+		fields: {
+			templateId: server.templateId,
+			title: server.title,
+			values: server.values,
+			agencyIds: server.agencyIds,
+			restoredFrom: server.restoredFrom,
+			createdBy: server.createdBy
+		},
 		updatedAt: server.updatedAt,
 		syncedAt: server.updatedAt,
 		serverVersion: String(server.revision),
@@ -71,50 +104,82 @@ export async function getRequestDraft(id: string): Promise<RequestDraft | undefi
 	return isRequestDraft(draft) ? draft : undefined;
 }
 
-function syncEntry(draft: RequestDraft) {
+export function syncEntry(draft: RequestDraft) {
 	return { id: draft.id, table: REQUEST_DRAFTS_TABLE, operation: 'update' as const, payload: { title: draft.fields.title } };
+}
+
+/** The outbox entry that deletes a draft on the server. */
+export function deletionEntry(id: string) {
+	return { id, table: REQUEST_DRAFTS_TABLE, operation: 'delete' as const, payload: {} };
 }
 
 /**
  * Autosave: keep the draft on the device and queue it for sync. Keeps the sync
- * bookkeeping (syncedAt, serverVersion) the stored draft has, whatever the
- * caller remembered. A draft without an organisation stays on the device only.
+ * bookkeeping (syncedAt, serverVersion, filedAt, …) the stored draft has, whatever
+ * the caller remembered. A draft without an organisation stays on the device only,
+ * and so does one deleted on another device (until the user keeps it). A draft
+ * deleted, or filed elsewhere, meanwhile is not written: `DraftClosedError`.
  */
 export async function saveRequestDraft(
 	draft: { id: string; organisationId: string; fields: RequestDraftFields; deviceId: string },
 	now: Date = new Date()
 ): Promise<RequestDraft> {
 	const updatedAt = now.toISOString();
-	const saved = (await changeDraft(draft.id, (stored) => ({
-		id: draft.id,
-		organisationId: draft.organisationId,
-		kind: REQUEST_DRAFT_KIND,
-		fields: { ...draft.fields },
-		// Never earlier than the stored one: listing order and "edited since synced" stay right even if clocks disagree.
-		updatedAt: stored && stored.updatedAt >= updatedAt ? new Date(Date.parse(stored.updatedAt) + 1).toISOString() : updatedAt,
-		syncedAt: stored?.syncedAt ?? null,
-		serverVersion: stored?.serverVersion ?? null,
-		deviceId: draft.deviceId
-	}))) as RequestDraft;
-	if (saved.organisationId !== '') await enqueue(syncEntry(saved), now);
+	let closed: 'deleted' | 'filed' | null = null;
+	const saved = await changeDraft(draft.id, (stored) => {
+		closed = isDeletedDraft(stored) ? 'deleted' : isRequestDraft(stored) && stored.fields.closedElsewhere?.reason === 'filed' ? 'filed' : null;
+		if (closed) return 'keep';
+		return {
+			id: draft.id,
+			organisationId: draft.organisationId,
+			kind: REQUEST_DRAFT_KIND,
+			fields: { ...bookkeepingOf(stored), ...draft.fields },
+			// Never earlier than the stored one: listing order and "edited since synced" stay right even if clocks disagree.
+			updatedAt: stored && stored.updatedAt >= updatedAt ? new Date(Date.parse(stored.updatedAt) + 1).toISOString() : updatedAt,
+			syncedAt: stored?.syncedAt ?? null,
+			serverVersion: stored?.serverVersion ?? null,
+			deviceId: draft.deviceId
+		};
+	});
+	if (!isRequestDraft(saved) || closed) throw new DraftClosedError(closed ?? 'deleted');
+	if (saved.organisationId !== '' && !saved.fields.closedElsewhere) await enqueue(syncEntry(saved), now);
 	return saved;
 }
 
 /**
  * Take the server's drafts (from other devices) onto this device: new ones are
  * added, newer server revisions replace drafts with no unsynced changes here.
- * A draft changed here is left alone: its sync will meet the conflict.
+ * A draft changed here is left alone: its sync will meet the conflict. A draft
+ * deleted on this device never comes back, and a filed one is not added: one
+ * this device holds unchanged (and did not file itself) is marked filed elsewhere.
  */
-export async function mergeServerDrafts(drafts: readonly ServerDraft[], deviceId: string): Promise<number> {
+export async function mergeServerDrafts(drafts: readonly ServerDraft[], deviceId: string, now: Date = new Date()): Promise<number> {
 	let changed = 0;
 	for (const server of drafts) {
 		await changeDraft(server.id, (stored) => {
+			if (isDeletedDraft(stored)) return 'keep';
+			if (server.filedAt !== null) {
+				if (!isRequestDraft(stored) || hasUnsyncedChanges(stored) || stored.fields.filedAt || stored.fields.closedElsewhere) return 'keep';
+				changed += 1;
+				return closedAsFiled(stored, server, now.toISOString(), null);
+			}
 			if (stored && (hasUnsyncedChanges(stored) || Number(stored.serverVersion ?? 0) >= server.revision)) return 'keep';
 			changed += 1;
 			return fromServer(server, deviceId);
 		});
 	}
 	return changed;
+}
+
+/** The server's filed version, marked as filed on another device (`copyId`: the new draft keeping this device's changes). */
+export function closedAsFiled(stored: RequestDraft, server: ServerDraft, at: string, copyId: string | null): RequestDraft {
+	const taken = fromServer(server, stored.deviceId);
+	return { ...taken, fields: { ...taken.fields, filedAt: server.filedAt, closedElsewhere: { reason: 'filed', at, copyId } } };
+}
+
+/** Deleted on another device while this one had changes: kept here only (no longer synced) until the user decides. */
+export function closedAsDeleted(stored: RequestDraft, at: string): RequestDraft {
+	return { ...stored, serverVersion: null, fields: { ...stored.fields, closedElsewhere: { reason: 'deleted', at, copyId: null } } };
 }
 
 export interface RequestDraftTransportOptions {
@@ -133,6 +198,7 @@ export function requestDraftTransport(client: SupabaseClient<Database>, options:
 	const transport: OutboxTransport = {
 		async send(entry) {
 			if (entry.table !== REQUEST_DRAFTS_TABLE) return fallback.send(entry);
+			if (entry.operation === 'delete') return sendDraftDeletion(client, entry.id);
 			// Filing says "filed" through the same entry (same id and operation), and an autosave may
 			// replace that payload later, so the device's draft remembers it too.
 			const local = await getDraft(entry.id);
@@ -172,54 +238,133 @@ async function markDraftFiled(client: SupabaseClient<Database>, id: string, file
 
 /** SQLSTATE the database raises when a filed draft is changed again (request_drafts migration). */
 const FROZEN_DRAFT_CODE = '55000';
+const RLS_DENIED = '42501';
+
+/**
+ * A deletion made on this device. Already gone, or filed meanwhile (it stays with its requests), are fine. Refused
+ * (not its author nor an owner): the server keeps it, so the device forgets the deletion (the next pull brings the
+ * draft back) and the refusal is shown.
+ */
+async function sendDraftDeletion(client: SupabaseClient<Database>, id: string): Promise<SendResult> {
+	const result = await deleteServerDraft(client, id);
+	switch (result.outcome) {
+		case 'deleted':
+		case 'filed':
+			return { ok: true };
+		case 'refused':
+			if (isDeletedDraft(await getDraft(id))) await deleteDraft(id);
+			return { ok: false, failure: 'rejected', message: result.message, code: RLS_DENIED };
+		case 'failed':
+			return classifySupabaseResponse({ status: result.status, error: { message: result.message, code: result.code } });
+	}
+}
 
 export async function sendRequestDraft(client: SupabaseClient<Database>, id: string, options: RequestDraftTransportOptions): Promise<SendResult> {
 	const local = await getRequestDraft(id);
 	// Gone from the device (or never a request draft): nothing to send.
 	if (!local || local.organisationId === '') return { ok: true };
+	// Filed elsewhere (it can no longer change) or deleted elsewhere (kept here only, until the user keeps it).
+	if (local.fields.closedElsewhere) return { ok: true };
 	const base = local.serverVersion === null ? null : Number(local.serverVersion);
-	const result = await saveServerDraft(client, id, contentOf(local), base);
+	const result = await saveServerDraft(client, id, contentOf(local), base, { whenGone: 'report' });
+	const at = () => (options.now ?? (() => new Date()))().toISOString();
 	switch (result.outcome) {
-		case 'saved':
-			await changeDraft(id, (stored) =>
-				stored ? { ...stored, syncedAt: stored.syncedAt && stored.syncedAt > local.updatedAt ? stored.syncedAt : local.updatedAt, serverVersion: String(result.draft.revision) } : 'keep'
-			);
+		case 'saved': {
+			let deletedMeanwhile = false;
+			await changeDraft(id, (stored) => {
+				deletedMeanwhile = isDeletedDraft(stored);
+				if (!stored || deletedMeanwhile) return 'keep';
+				return { ...stored, syncedAt: stored.syncedAt && stored.syncedAt > local.updatedAt ? stored.syncedAt : local.updatedAt, serverVersion: String(result.draft.revision) };
+			});
+			// Deleted on this device while it was being created: delete it on the server too (next in this drain).
+			if (deletedMeanwhile) await enqueue(deletionEntry(id));
 			return { ok: true };
+		}
 		case 'conflict':
-			return keepLocalVersionAsCopy(local, result.server, options);
+			if (result.server.filedAt !== null) return settleFiled(local, result.server, options);
+			return keepLocalVersionAsCopy(local, result.server, options, () => (stored) => fromServer(result.server, stored.deviceId));
+		case 'gone':
+			// Deleted on another device: what was changed here stays here (not sent, not lost) until the user decides.
+			await changeDraft(id, (stored) => (isRequestDraft(stored) ? closedAsDeleted(stored, at()) : 'keep'));
+			return { ok: true };
 		case 'refused':
-			return { ok: false, failure: 'rejected', message: result.message, code: '42501' };
-		case 'failed':
-			// Already filed (from another device or a replay): its content can no longer change, nothing to send.
-			if (result.code === FROZEN_DRAFT_CODE) return { ok: true };
-			return classifySupabaseResponse({ status: result.status, error: { message: result.message, code: result.code } });
+			return { ok: false, failure: 'rejected', message: result.message, code: RLS_DENIED };
+		case 'failed': {
+			if (result.code !== FROZEN_DRAFT_CODE) return classifySupabaseResponse({ status: result.status, error: { message: result.message, code: result.code } });
+			// Filed meanwhile (on another device, or a replay of this one's filing): its content can no longer change.
+			let server: ServerDraft | null;
+			try {
+				server = await getServerDraft(client, id);
+			} catch (error) {
+				return { ok: false, failure: 'network', message: error instanceof Error ? error.message : String(error) };
+			}
+			return server?.filedAt ? settleFiled(local, server, options) : { ok: true };
+		}
 	}
 }
 
 /**
- * Another device saved first. This device's version becomes a new draft on the device (queued for sync), then the
- * original takes the server's version. If the user typed while this ran, the copy gets that too.
+ * The draft is filed on the server. Filed by this device (a replay): take the server's version. Filed elsewhere:
+ * mark it filed here, and keep what this device changed after the filing as a new draft (nothing is lost).
+ */
+async function settleFiled(local: RequestDraft, server: ServerDraft, options: RequestDraftTransportOptions): Promise<SendResult> {
+	const at = (options.now ?? (() => new Date()))().toISOString();
+	if (local.fields.filedAt) {
+		await changeDraft(local.id, (stored) => {
+			if (!isRequestDraft(stored)) return 'keep';
+			const taken = fromServer(server, stored.deviceId);
+			return { ...taken, fields: { ...taken.fields, filedAt: stored.fields.filedAt ?? server.filedAt } };
+		});
+		return { ok: true };
+	}
+	if (sameContent(contentOf(local), server)) {
+		await changeDraft(local.id, (stored) => (isRequestDraft(stored) ? closedAsFiled(stored, server, at, null) : 'keep'));
+		return { ok: true };
+	}
+	return keepLocalVersionAsCopy(local, server, options, (copyId) => (stored) => closedAsFiled(stored, server, at, copyId));
+}
+
+/**
+ * The server holds another version (saved first elsewhere, or filed). This device's version becomes a new draft on
+ * the device (queued for sync), then the original becomes `original(copyId)` of what is stored. If the user typed
+ * while this ran, the copy gets that too. A draft deleted on this device meanwhile is left deleted, with no copy.
  */
 async function keepLocalVersionAsCopy(
 	local: RequestDraft,
 	server: ServerDraft,
-	options: RequestDraftTransportOptions
+	options: RequestDraftTransportOptions,
+	original: (copyId: string) => (stored: RequestDraft) => RequestDraft
 ): Promise<SendResult> {
 	const at = (options.now ?? (() => new Date()))();
 	const copyId = newId();
 	const copyOf = (draft: RequestDraft): RequestDraft => ({
 		...draft,
 		id: copyId,
-		fields: { ...draft.fields, title: options.copyTitle(local.fields, at), restoredFrom: local.id },
+		// Only what the user wrote: the copy is a new draft of this device (not filed, its author is whoever syncs it).
+		fields: {
+			templateId: draft.fields.templateId,
+			title: options.copyTitle(local.fields, at),
+			values: draft.fields.values,
+			agencyIds: draft.fields.agencyIds,
+			restoredFrom: local.id
+		},
 		syncedAt: null,
 		serverVersion: null
 	});
+	if (isDeletedDraft(await getDraft(local.id))) return { ok: true };
 	await saveDraft(copyOf(local));
 	let latest: RequestDraft = local;
+	let deleted = false;
 	await changeDraft(local.id, (stored) => {
+		deleted = isDeletedDraft(stored);
+		if (deleted) return 'keep';
 		if (isRequestDraft(stored)) latest = stored;
-		return fromServer(server, local.deviceId);
+		return original(copyId)(latest);
 	});
+	if (deleted) {
+		await deleteDraft(copyId);
+		return { ok: true };
+	}
 	const copy = copyOf(latest);
 	if (latest.updatedAt !== local.updatedAt) await saveDraft(copy);
 	// Sent next in this same drain (it is queued after the entry being sent).

@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { listAgencyChannels } from '$lib/data/agencies';
-import { getServerDraft, keepBothVersions, saveServerDraft, type ServerDraft } from '$lib/data/drafts';
+import { listMyOrganisations } from '$lib/data/organisations';
+import { deleteServerDraft, getServerDraft, keepBothVersions, saveServerDraft, type ServerDraft } from '$lib/data/drafts';
+import { agenciesAfterOrganisationSwitch } from '$lib/components/compose/organisation-switch';
 import type { AgencyChannel } from '$lib/filing/types';
 import { translator } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/translate';
@@ -56,19 +58,26 @@ export const actions: Actions = {
 		}
 		const values = { draftId: id, revision: baseRevision, organisationId, templateId, title, raw, agencyIds };
 
-		const organisations = await locals.supabase.from('memberships').select('organisation_id, role').eq('user_id', locals.user!.id);
-		const editable = new Set((organisations.data ?? []).filter((m) => m.role !== 'viewer').map((m) => m.organisation_id));
+		const writable = (await listMyOrganisations(locals.supabase, locals.user!.id).catch(() => [])).filter((org) => org.role !== 'viewer');
+		const editable = new Set(writable.map((org) => org.id));
 		const errors: Errors = {};
 		if (!editable.has(organisationId)) errors.organisationId = 'compose.error.organisation';
 		if (!isComposerTemplate(templateId)) errors.templateId = 'compose.error.template';
 		if (title.length > TITLE_MAX_LENGTH) errors.title = 'compose.error.title';
 		const parsed = valuesFromRaw(raw);
 		for (const [key, problem] of Object.entries(parsed.problems)) errors[`field.${key}`] = problem === 'money' ? 'compose.error.money' : 'compose.error.date';
-		if (editable.has(organisationId) && agencyIds.length > 0) {
-			const known = (await listAgencyChannels(locals.supabase, [organisationId]))[organisationId] ?? [];
-			if (agencyIds.some((agencyId) => !known.some((agency) => agency.id === agencyId))) errors.agencyIds = 'compose.error.agency';
-		}
 		if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: '' });
+		if (agencyIds.length > 0) {
+			// Agencies are per organisation: after a change of organisation, the ones its directory lacks are taken off,
+			// and the user is told which (named from the directories of every organisation they write for).
+			const directories = await listAgencyChannels(locals.supabase, [...editable]);
+			const everyAgency = Object.values(directories).flat();
+			const { kept, removed } = agenciesAfterOrganisationSwitch(agencyIds, everyAgency, directories[organisationId] ?? []);
+			if (removed.length > 0) {
+				const organisation = writable.find((org) => org.id === organisationId)?.name ?? '';
+				return fail(400, { values: { ...values, agencyIds: kept }, errors, message: '', removedAgencies: { organisation, agencies: removed } });
+			}
+		}
 
 		const content = { organisationId, templateId, title: title.trim(), values: parsed.values, agencyIds: [...new Set(agencyIds)] };
 		const result = await saveServerDraft(locals.supabase, id, content, baseRevision);
@@ -84,6 +93,20 @@ export const actions: Actions = {
 			if (copy.outcome === 'saved') redirect(303, `${url.pathname}?draft=${copyId}&conflict=${id}`);
 			return fail(400, { values, errors: { form: 'compose.error.save' } as Errors, message: 'message' in copy ? copy.message : '' });
 		}
-		return fail(400, { values, errors: { form: 'compose.error.save' } as Errors, message: result.message });
+		return fail(400, { values, errors: { form: 'compose.error.save' } as Errors, message: 'message' in result ? result.message : '' });
+	},
+
+	/** Without JavaScript: ask first (confirm=yes comes back from the confirmation), then delete on the server. */
+	delete: async ({ request, locals }) => {
+		const form = await request.formData();
+		const id = String(form.get('draftId') ?? '');
+		if (!UUID.test(id)) return fail(400, { deletion: { id: '', problem: 'missing' as const, message: '' } });
+		if (form.get('confirm') !== 'yes') return { deletion: { id, problem: null, message: '' } };
+		const result = await deleteServerDraft(locals.supabase, id);
+		if (result.outcome === 'deleted') redirect(303, '/app/drafts?deleted');
+		const problem = result.outcome === 'failed' ? ('failed' as const) : result.outcome;
+		return fail(result.outcome === 'refused' ? 403 : result.outcome === 'filed' ? 409 : 500, {
+			deletion: { id, problem, message: result.outcome === 'failed' ? result.message : '' }
+		});
 	}
 };
