@@ -143,6 +143,7 @@ export {
 // Letters
 export { LETTER_TEMPLATE_IDS, LETTER_TEMPLATES, isLetterTemplateId } from './letters/letter-templates';
 export { renderLetter } from './letters/render-letter';
+export { REQUEST_TEMPLATE_INFO, type RequestTemplateId } from './letters/request-template-info';
 export type {
 	FieldKind,
 	FieldValue,
@@ -152,6 +153,7 @@ export type {
 	LetterFieldError,
 	LetterFieldValues,
 	LetterTemplate,
+	LetterTemplateInfo,
 	LetterTemplateId,
 	RenderLetterResult
 } from './letters/letter-types';

@@ -1,8 +1,8 @@
 /**
  * The message catalogs components read, loaded in parts so a page ships only what it shows.
  *
- * English starts with the "lean" part (core, compose and attachments strings: all the
- * composer and the drafts list need); the rest of English and the whole Spanish catalog
+ * English starts with the "lean" part (core and compose strings: all the composer and
+ * the drafts list render up front); the rest of English and the whole Spanish catalog
  * are their own chunks, loaded by the root layout's load before a page that needs them
  * renders. State, so a string asked for before its part has arrived (a lazily loaded
  * panel on a lean page) loads that part and the text appears when it does.
@@ -10,14 +10,13 @@
 import { browser } from '$app/environment';
 import { coreEn } from './catalog/core.en';
 import { composeEn } from './catalog/compose.en';
-import { attachmentsEn } from './catalog/attachments.en';
 import type { MessageKey } from './en';
 import type { Locale } from './locales';
 
 type Messages = Partial<Record<MessageKey, string>>;
 export type CatalogScope = 'lean' | 'full';
 
-const lean: Messages = { ...coreEn, ...composeEn, ...attachmentsEn };
+const lean: Messages = { ...coreEn, ...composeEn };
 
 let loaded = $state.raw<{ en: Messages; enFull: boolean; es: Messages | null }>({ en: lean, enFull: false, es: null });
 const pending = new Map<string, Promise<void>>();

@@ -1,11 +1,13 @@
 /**
  * The English strings the composer does not need: loaded on demand by catalogs.svelte.ts,
- * so the composer's first load ships only core.en, compose.en and attachments.en.
+ * so the composer's first load ships only core.en and compose.en.
  */
 import { filingEn } from './catalog/filing.en';
 import { teamEn } from './catalog/team.en';
 import { feedsEn } from './catalog/feeds.en';
 import { trackingEn } from './catalog/tracking.en';
 import { caseloadEn } from './catalog/caseload.en';
+import { attachmentsEn } from './catalog/attachments.en';
+import { pagesEn } from './catalog/pages.en';
 
-export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn };
+export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn };

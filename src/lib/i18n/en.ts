@@ -1,5 +1,6 @@
 /** English UI strings: the reference catalog. Every key must exist in es.ts too (the type checker enforces it). */
 import { coreEn } from './catalog/core.en';
+import { pagesEn } from './catalog/pages.en';
 import { composeEn } from './catalog/compose.en';
 import { filingEn } from './catalog/filing.en';
 import { teamEn } from './catalog/team.en';
@@ -10,6 +11,7 @@ import { caseloadEn } from './catalog/caseload.en';
 
 export const en = {
 	...coreEn,
+	...pagesEn,
 	...composeEn,
 	...filingEn,
 	...teamEn,

@@ -1,6 +1,7 @@
 /** Spanish UI strings. Typed against the English catalog so no key can be missing. */
 import type { MessageKey } from './en';
 import { coreEs } from './catalog/core.es';
+import { pagesEs } from './catalog/pages.es';
 import { composeEs } from './catalog/compose.es';
 import { filingEs } from './catalog/filing.es';
 import { teamEs } from './catalog/team.es';
@@ -11,6 +12,7 @@ import { caseloadEs } from './catalog/caseload.es';
 
 export const es: Record<MessageKey, string> = {
 	...coreEs,
+	...pagesEs,
 	...composeEs,
 	...filingEs,
 	...teamEs,

@@ -5,7 +5,9 @@
  * on the time zone of the machine or browser running it.
  */
 
-export type IsoDate = string;
+import { parseIsoDate, type DateParts, type IsoDate } from './iso-date';
+
+export { isIsoDate, parseIsoDate, type DateParts, type IsoDate } from './iso-date';
 
 export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
@@ -23,32 +25,7 @@ export const WEEKDAYS: readonly Weekday[] = [
 /** Years for which the holiday rules in SOURCES.md are known to apply. */
 export const SUPPORTED_YEARS = { first: 2014, last: 2100 } as const;
 
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-
-export interface DateParts {
-	year: number;
-	month: number;
-	day: number;
-}
-
-/** Parses `YYYY-MM-DD`; returns null for malformed or impossible dates (e.g. 2023-02-29). */
-export function parseIsoDate(value: string): DateParts | null {
-	const match = ISO_DATE_PATTERN.exec(value);
-	if (!match) return null;
-	const year = Number(match[1]);
-	const month = Number(match[2]);
-	const day = Number(match[3]);
-	const check = new Date(Date.UTC(year, month - 1, day));
-	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-		return null;
-	}
-	return { year, month, day };
-}
-
-export function isIsoDate(value: unknown): value is IsoDate {
-	return typeof value === 'string' && parseIsoDate(value) !== null;
-}
 
 /** Throws a RangeError naming the argument when `value` is not a real `YYYY-MM-DD` date. */
 export function assertIsoDate(value: string, argumentName = 'date'): DateParts {

@@ -61,11 +61,15 @@ export type LetterTemplateId =
 	| 'notice_of_intent'
 	| 'notice_of_intent_expedited';
 
-export interface LetterTemplate {
+/** A letter's data without its text: all a form needs, light enough to ship up front. */
+export interface LetterTemplateInfo {
 	id: LetterTemplateId;
 	title: LocalizedText;
 	description: LocalizedText;
 	fields: readonly LetterField[];
+}
+
+export interface LetterTemplate extends LetterTemplateInfo {
 	/** Checks across fields (e.g. a date range), run after each field is valid. */
 	check?(values: FieldReader): LetterFieldError[];
 	compose(values: FieldReader, context: LetterContext): ComposedLetter;

@@ -6,7 +6,6 @@
  * unverified (quarterly in SB21-131, annual per a 2025 summary), so the letter
  * asks for every report "whatever its period" instead of naming one.
  */
-import { CORRESPONDENCE_FIELDS, DATE_RANGE_END, DATE_RANGE_START } from '../common-fields';
 import { formatLongDate, numberedList, paragraphs } from '../letter-formatting';
 import {
 	closing,
@@ -19,33 +18,13 @@ import {
 	WITHHOLDING_PARAGRAPH
 } from '../letter-paragraphs';
 import type { LetterTemplate } from '../letter-types';
-import { checkDateRange, FEE_FIELDS } from '../request-letter-fields';
+import { IMMIGRATION_ENFORCEMENT_RECORDS_INFO } from './immigration-enforcement-records.info';
+import { checkDateRange } from '../request-letter-fields';
 
 const SUBJECT = 'Colorado Open Records Act request: records of immigration-enforcement requests (C.R.S. 24-74-106)';
 
 export const IMMIGRATION_ENFORCEMENT_RECORDS: LetterTemplate = {
-	id: 'immigration_enforcement_records',
-	title: {
-		en: 'Immigration-enforcement request logs and attestations (SB21-131)',
-		es: 'Registros de solicitudes de control migratorio y certificaciones (SB21-131)'
-	},
-	description: {
-		en: "Asks for the agency's records of requests for personal information for immigration enforcement, and its reports and attestations to the Governor's Office of Legal Counsel.",
-		es: 'Pide los registros de la agencia sobre solicitudes de información personal para el control migratorio, y sus informes y certificaciones a la Oficina de Asesoría Legal del Gobernador.'
-	},
-	fields: [
-		...CORRESPONDENCE_FIELDS,
-		DATE_RANGE_START,
-		DATE_RANGE_END,
-		{
-			key: 'additional_records',
-			kind: 'longtext',
-			required: false,
-			label: { en: 'Other records wanted', es: 'Otros registros solicitados' },
-			help: { en: 'Optional. Anything else to add to the list.', es: 'Opcional. Cualquier otra cosa que añadir a la lista.' }
-		},
-		...FEE_FIELDS
-	],
+	...IMMIGRATION_ENFORCEMENT_RECORDS_INFO,
 	check: (v) => checkDateRange(v),
 	compose(v) {
 		const period = `${formatLongDate(v.date('date_range_start'))} to ${formatLongDate(v.date('date_range_end'))}`;

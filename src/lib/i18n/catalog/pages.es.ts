@@ -1,0 +1,52 @@
+/** Spanish strings of the home, sign-in, dev mailbox and organisation pages; must have every key of pages.en.ts. */
+import type { pagesEn } from './pages.en';
+
+export const pagesEs: Record<keyof typeof pagesEn, string> = {
+	'home.intro':
+		'Disclose ayuda a organizaciones comunitarias a presentar solicitudes bajo la Ley de Registros Abiertos de Colorado (CORA) sobre los datos personales que las agencias estatales comparten con las autoridades de inmigración, a seguir cada respuesta frente al plazo legal y a publicar recuentos agregados de lo que se reveló.',
+	'home.why':
+		'La ley de Colorado (SB21-131) prohíbe a las agencias estatales entregar información personal a las autoridades federales de inmigración salvo excepciones limitadas. Las solicitudes de registros abiertos permiten saber qué se compartió.',
+	'home.start': 'Entra para empezar',
+	'home.continue': 'Ir a tus organizaciones',
+	'login.title': 'Entrar',
+	'login.emailLabel': 'Correo electrónico',
+	'login.emailHelp': 'Te enviamos a esta dirección un enlace y un código de un solo uso.',
+	'login.sendLink': 'Enviarme un enlace para entrar',
+	'login.sent': 'Revisa tu correo: enviamos un enlace y un código de 6 dígitos a {email}. Sirven una vez, durante una hora.',
+	'login.codeLabel': 'Código de 6 dígitos del correo',
+	'login.verifyCode': 'Entrar con el código',
+	'login.passwordTitle': 'O usa una contraseña',
+	'login.passwordLabel': 'Contraseña',
+	'login.signInPassword': 'Entrar con contraseña',
+	'login.demoTitle': 'Cuenta de demostración (solo en esta copia local)',
+	'login.demoText': 'Correo {email}, contraseña {password}. En esta copia local los correos van al buzón de desarrollo.',
+	'login.openMailbox': 'Abrir el buzón de desarrollo',
+	'login.error.email': 'Escribe un correo válido, como nombre@ejemplo.org.',
+	'login.error.code': 'Escribe los 6 dígitos del correo.',
+	'login.error.codeWrong': 'El código no es correcto o ya venció. Pide un enlace nuevo e inténtalo otra vez.',
+	'login.error.password': 'Correo o contraseña incorrectos.',
+	'login.error.passwordMissing': 'Escribe tu contraseña.',
+	'login.error.linkExpired': 'El enlace no es válido o ya venció. Pide uno nuevo abajo.',
+	'login.error.unavailable': 'No pudimos conectar con el servicio de acceso. Revisa tu conexión e inténtalo de nuevo.',
+	'orgs.title': 'Tus organizaciones',
+	'orgs.empty': 'Todavía no perteneces a ninguna organización. Crea una para empezar a presentar solicitudes.',
+	'orgs.createTitle': 'Crear una organización',
+	'orgs.nameLabel': 'Nombre de la organización',
+	'orgs.nameHelp': 'El nombre que verán tu equipo y el público, por ejemplo «Coalición por los Derechos de los Inmigrantes».',
+	'orgs.create': 'Crear organización',
+	'orgs.created': 'Organización «{name}» creada. Eres su propietaria o propietario.',
+	'orgs.role.owner': 'Propietario',
+	'orgs.role.editor': 'Editor',
+	'orgs.role.viewer': 'Lector',
+	'orgs.error.nameRequired': 'Escribe un nombre para la organización.',
+	'orgs.error.nameTooLong': 'El nombre debe tener menos de 200 caracteres.',
+	'orgs.error.failed': 'No se pudo crear la organización: {message}',
+	'orgs.error.load': 'No se pudieron cargar tus organizaciones: {message}',
+	'mailbox.title': 'Buzón de desarrollo',
+	'mailbox.explain':
+		'Esta copia local de Disclose no tiene servidor de correo. Cada correo que enviaría se guarda aquí. Los más nuevos primero.',
+	'mailbox.empty': 'Todavía no hay correos. Pide un enlace en la página para entrar.',
+	'mailbox.to': 'Para',
+	'mailbox.sent': 'Enviado',
+	'mailbox.openLink': 'Abrir el enlace de este correo'
+};
