@@ -7,14 +7,25 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables, TablesInsert } from '$lib/database.types';
 import type { EventRow, RequestRowUpdate } from '$lib/tracking/event-rows';
-import type { FindingRow } from '$lib/tracking/finding-form';
+import type { FindingChanges, FindingRow } from '$lib/tracking/finding-form';
 import type { ServerTimelineRow } from '$lib/tracking/timeline-merge';
 
 type Client = SupabaseClient<Database>;
 
 export type FindingView = Pick<
 	Tables<'disclosure_findings'>,
-	'id' | 'data_categories' | 'people_count' | 'records_count' | 'period_start' | 'period_end' | 'legal_process' | 'recipient' | 'source_attachment_id' | 'source_page' | 'summary'
+	| 'id'
+	| 'event_id'
+	| 'data_categories'
+	| 'people_count'
+	| 'records_count'
+	| 'period_start'
+	| 'period_end'
+	| 'legal_process'
+	| 'recipient'
+	| 'source_attachment_id'
+	| 'source_page'
+	| 'summary'
 >;
 
 export interface AttachmentOption {
@@ -49,7 +60,7 @@ export async function trackingData(
 		timelineRows(supabase, request.id),
 		supabase
 			.from('disclosure_findings')
-			.select('id, data_categories, people_count, records_count, period_start, period_end, legal_process, recipient, source_attachment_id, source_page, summary')
+			.select('id, event_id, data_categories, people_count, records_count, period_start, period_end, legal_process, recipient, source_attachment_id, source_page, summary')
 			.eq('request_id', request.id)
 			.order('created_at', { ascending: true }),
 		supabase.from('attachments').select('id, file_name, event_id').eq('request_id', request.id).order('created_at', { ascending: true }),
@@ -94,4 +105,21 @@ export async function updateRequestRow(supabase: Client, requestId: string, upda
 export async function saveFinding(supabase: Client, row: FindingRow): Promise<void> {
 	const { error } = await supabase.from('disclosure_findings').upsert(row as TablesInsert<'disclosure_findings'>, { onConflict: 'id', ignoreDuplicates: true });
 	if (error) throw new Error(error.message);
+}
+
+/** The message when an edit or deletion touched no row: the finding is gone, or the caller may no longer change it. */
+export const FINDING_NOT_CHANGED = 'No finding was changed: it no longer exists, or you may no longer edit findings.';
+
+/** Edits a finding (same id); throws when no row was changed, since RLS refuses silently. */
+export async function updateFinding(supabase: Client, id: string, changes: FindingChanges): Promise<void> {
+	const { data, error } = await supabase.from('disclosure_findings').update(changes).eq('id', id).select('id');
+	if (error) throw new Error(error.message);
+	if ((data ?? []).length === 0) throw new Error(FINDING_NOT_CHANGED);
+}
+
+/** Deletes a finding; throws when no row went (it was already gone, or the caller may not delete it). */
+export async function deleteFinding(supabase: Client, id: string): Promise<void> {
+	const { data, error } = await supabase.from('disclosure_findings').delete().eq('id', id).select('id');
+	if (error) throw new Error(error.message);
+	if ((data ?? []).length === 0) throw new Error(FINDING_NOT_CHANGED);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFindingForm } from './finding-form';
+import { checkFindingForm, findingChanges, findingFormValuesOf } from './finding-form';
 
 const context = { id: 'f-1', requestId: 'r-1', organisationId: 'o-1', attachmentIds: ['a-1'] };
 
@@ -48,5 +48,38 @@ describe('disclosure finding form', () => {
 			ok: false,
 			errors: { categories: 'tracking.finding.error.category', legal_process: 'tracking.finding.error.choice' }
 		});
+	});
+
+	it('keeps the release a new finding comes from, and refuses an event that is not one of the request\'s releases', () => {
+		const base = { categories: ['ssn'], people_unknown: 'on', records_unknown: 'on' };
+		const withReleases = { ...context, releaseIds: ['e-release'] };
+		const ok = checkFindingForm({ ...base, event_id: 'e-release' }, withReleases);
+		expect(ok.ok && ok.row.event_id).toBe('e-release');
+		expect(checkFindingForm({ ...base, event_id: 'e-sent' }, withReleases)).toEqual({ ok: false, errors: { event_id: 'tracking.finding.error.release' } });
+		const none = checkFindingForm(base, withReleases);
+		expect(none.ok && 'event_id' in none.row).toBe(false);
+	});
+
+	it('turns a saved finding back into the form it came from, so editing it and saving unchanged changes nothing', () => {
+		const saved = {
+			data_categories: ['address', 'ssn'] as ('address' | 'ssn')[], people_count: 0, records_count: null, period_start: '2025-01-01', period_end: null,
+			legal_process: 'court_order' as const, recipient: 'cbp' as const, source_attachment_id: 'a-1', source_page: 2, summary: 'Two names'
+		};
+		const values = findingFormValuesOf(saved);
+		expect(values).toEqual({
+			categories: 'address,ssn', people_count: '0', records_unknown: 'on', period_start: '2025-01-01', legal_process: 'court_order', recipient: 'cbp',
+			source_attachment_id: 'a-1', source_page: '2', summary: 'Two names'
+		});
+		const again = checkFindingForm({ ...values, categories: values.categories!.split(',') }, context);
+		expect(again.ok && findingChanges(again.row)).toEqual(saved);
+	});
+
+	it('sends only what an edit may change: never the request, organisation, release or id', () => {
+		const result = checkFindingForm({ categories: ['ssn'], people_count: '3', records_unknown: 'on', event_id: 'e-1' }, { ...context, releaseIds: ['e-1'] });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(Object.keys(findingChanges(result.row)).sort()).toEqual(
+			['data_categories', 'legal_process', 'people_count', 'period_end', 'period_start', 'recipient', 'records_count', 'source_attachment_id', 'source_page', 'summary']
+		);
 	});
 });

@@ -2,7 +2,8 @@
  * A disclosure finding as typed on the request page, checked field by field
  * with a message in words for each problem; the same rules the database
  * enforces on public.disclosure_findings (at least one category, counts ≥ 0
- * or unknown, period in order, a page only with its document, page ≥ 1).
+ * or unknown, period in order, a page only with its document, page ≥ 1, and
+ * the release it comes from one of the request's records-released events).
  */
 import { isIsoDate } from '$lib/cora';
 import type { Enums, TablesInsert } from '$lib/database.types';
@@ -37,9 +38,24 @@ export interface FindingFormValues {
 	source_attachment_id?: string;
 	source_page?: string;
 	summary?: string;
+	/** The records-released event the finding is read from (a hidden field of the form under that event). */
+	event_id?: string;
 }
 
-export type FindingField = 'categories' | 'people_count' | 'records_count' | 'period_start' | 'period_end' | 'legal_process' | 'recipient' | 'source_attachment_id' | 'source_page' | 'summary';
+export type FindingField =
+	| 'categories'
+	| 'people_count'
+	| 'records_count'
+	| 'period_start'
+	| 'period_end'
+	| 'legal_process'
+	| 'recipient'
+	| 'source_attachment_id'
+	| 'source_page'
+	| 'summary'
+	| 'event_id'
+	/** The whole form (the server refused it, or it could not be read). */
+	| 'form';
 export type FindingErrors = Partial<Record<FindingField, MessageKey>>;
 
 /** agency_id may be left out: the database fills in the request's agency. */
@@ -51,7 +67,15 @@ export interface FindingContext {
 	organisationId: string;
 	/** The request's attachments a finding may cite. */
 	attachmentIds: readonly string[];
+	/** The request's standing records-released events a new finding may come from. */
+	releaseIds?: readonly string[];
 }
+
+/** What an edit may change: everything the form shows, never the finding's request, organisation or release. */
+export type FindingChanges = Pick<
+	FindingRow,
+	'data_categories' | 'people_count' | 'records_count' | 'period_start' | 'period_end' | 'legal_process' | 'recipient' | 'source_attachment_id' | 'source_page' | 'summary'
+>;
 
 const SUMMARY_MAX = 5000;
 const COUNT_MAX = 2_147_483_647;
@@ -100,6 +124,8 @@ export function checkFindingForm(values: FindingFormValues, context: FindingCont
 	}
 	const summary = (values.summary ?? '').trim();
 	if (summary.length > SUMMARY_MAX) errors.summary = 'tracking.finding.error.summaryTooLong';
+	const eventId = (values.event_id ?? '').trim();
+	if (eventId !== '' && !(context.releaseIds ?? []).includes(eventId)) errors.event_id = 'tracking.finding.error.release';
 
 	if (Object.keys(errors).length > 0 || !isOneOf(LEGAL_PROCESSES, legalProcess) || !isOneOf(RECIPIENTS, recipient)) return { ok: false, errors };
 	return {
@@ -117,7 +143,45 @@ export function checkFindingForm(values: FindingFormValues, context: FindingCont
 			recipient,
 			source_attachment_id: attachment === '' ? null : attachment,
 			source_page: page,
-			summary: summary === '' ? null : summary
+			summary: summary === '' ? null : summary,
+			...(eventId === '' ? {} : { event_id: eventId })
 		}
 	};
+}
+
+/** The columns an edit sends (the same checks as a new finding, then only what may change). */
+export function findingChanges(row: FindingRow): FindingChanges {
+	return {
+		data_categories: row.data_categories,
+		people_count: row.people_count ?? null,
+		records_count: row.records_count ?? null,
+		period_start: row.period_start ?? null,
+		period_end: row.period_end ?? null,
+		legal_process: row.legal_process ?? 'unknown',
+		recipient: row.recipient ?? 'unknown',
+		source_attachment_id: row.source_attachment_id ?? null,
+		source_page: row.source_page ?? null,
+		summary: row.summary ?? null
+	};
+}
+
+/** A saved finding as the form's first values (the way the form posts them), for editing it. */
+export function findingFormValuesOf(finding: { data_categories: readonly string[] } & Partial<Omit<FindingChanges, 'data_categories'>>): Record<string, string> {
+	const values: Record<string, string> = { categories: finding.data_categories.join(',') };
+	for (const [count, unknown] of [
+		['people_count', 'people_unknown'],
+		['records_count', 'records_unknown']
+	] as const) {
+		const value = finding[count];
+		if (value === null || value === undefined) values[unknown] = 'on';
+		else values[count] = String(value);
+	}
+	if (finding.period_start) values.period_start = finding.period_start;
+	if (finding.period_end) values.period_end = finding.period_end;
+	values.legal_process = finding.legal_process ?? 'unknown';
+	values.recipient = finding.recipient ?? 'unknown';
+	if (finding.source_attachment_id) values.source_attachment_id = finding.source_attachment_id;
+	if (finding.source_page !== null && finding.source_page !== undefined) values.source_page = String(finding.source_page);
+	if (finding.summary) values.summary = finding.summary;
+	return values;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getRequest } from '$lib/data/requests';
-import { roleIn, saveEvent, saveFinding, timelineRows, trackingData, updateRequestRow } from '$lib/data/timeline';
+import { deleteFinding, roleIn, saveEvent, saveFinding, timelineRows, trackingData, updateFinding, updateRequestRow, type TrackingData } from '$lib/data/timeline';
 import { checkEventForm, isUpdateEventType, type EventFormValues } from '$lib/tracking/event-forms';
 import { correctionRow, eventRow, requestRowUpdate, type EventRow } from '$lib/tracking/event-rows';
-import { checkFindingForm } from '$lib/tracking/finding-form';
+import { checkFindingForm, findingChanges, type FindingContext } from '$lib/tracking/finding-form';
 import { mergeTimeline } from '$lib/tracking/timeline-merge';
 import { trackedState } from '$lib/tracking/tracked-state';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,6 +45,24 @@ async function writeEvent(locals: App.Locals, request: Awaited<ReturnType<typeof
 	await updateRequestRow(locals.supabase, request.id, requestRowUpdate(trackedState(items, request), items));
 }
 
+/** The kinds of data ticked (a list), and the form as posted to echo back with categories as one text. */
+function findingValues(form: FormData) {
+	const values = formValues(form);
+	const categories = form.getAll('categories').filter((c): c is string => typeof c === 'string');
+	return { values, categories, echoed: { ...values, categories: categories.join(',') } };
+}
+
+/** What a finding of this request may cite and come from: its documents and its standing releases. */
+function findingContext(request: Awaited<ReturnType<typeof requestFor>>, tracking: TrackingData, id: string): FindingContext {
+	return {
+		id,
+		requestId: request.id,
+		organisationId: request.organisationId,
+		attachmentIds: tracking.attachments.map((a) => a.id),
+		releaseIds: tracking.timeline.flatMap((row) => (row.type === 'records_released' && !row.retracted && row.id ? [row.id] : []))
+	};
+}
+
 export const actions: Actions = {
 	/** Records one update (acknowledged, fee estimate, …) without JavaScript. */
 	event: async ({ locals, params, request: http }) => {
@@ -81,25 +99,59 @@ export const actions: Actions = {
 		redirect(303, `/app/requests/${request.id}?saved=correction#timeline`);
 	},
 
-	/** Records a disclosure finding without JavaScript. */
+	/** Records a disclosure finding from a release (event_id) without JavaScript. */
 	finding: async ({ locals, params, request: http }) => {
 		const request = await requestFor(locals, params.id);
-		const form = await http.formData();
-		const values = formValues(form);
+		const { values, categories, echoed } = findingValues(await http.formData());
 		const id = values.id ?? '';
+		const target = values.event_id ?? '';
+		if (!UUID.test(id)) return fail(400, { form: 'finding', target, values: echoed, errors: { form: 'tracking.finding.error.unreadable' } });
 		const tracking = await trackingData(locals.supabase, request);
-		const checked = checkFindingForm(
-			{ ...values, categories: form.getAll('categories').filter((c): c is string => typeof c === 'string') },
-			{ id, requestId: request.id, organisationId: request.organisationId, attachmentIds: tracking.attachments.map((a) => a.id) }
-		);
-		const echoed = { ...values, categories: form.getAll('categories').join(',') };
-		if (!UUID.test(id)) return fail(400, { form: 'finding', values: echoed, errors: { form: 'tracking.error.type' } });
-		if (!checked.ok) return fail(400, { form: 'finding', values: echoed, errors: checked.errors });
+		const checked = checkFindingForm({ ...values, categories }, findingContext(request, tracking, id));
+		if (!checked.ok) return fail(400, { form: 'finding', target, values: echoed, errors: checked.errors });
 		try {
 			await saveFinding(locals.supabase, checked.row);
 		} catch (e) {
-			return fail(400, { form: 'finding', values: echoed, errors: { form: 'tracking.error.refused' }, message: (e as Error).message });
+			return fail(400, { form: 'finding', target, values: echoed, errors: { form: 'tracking.finding.error.refused' }, message: (e as Error).message });
 		}
 		redirect(303, `/app/requests/${request.id}?saved=finding#findings`);
+	},
+
+	/** Edits a finding without JavaScript: the same checks; its request and release stay. */
+	editFinding: async ({ locals, params, request: http }) => {
+		const request = await requestFor(locals, params.id);
+		const { values, categories, echoed } = findingValues(await http.formData());
+		const target = values.id ?? '';
+		const tracking = await trackingData(locals.supabase, request);
+		if (!UUID.test(target) || !tracking.findings.some((f) => f.id === target)) {
+			return fail(400, { form: 'editFinding', target, values: echoed, errors: { form: 'tracking.finding.error.unreadable' } });
+		}
+		const checked = checkFindingForm({ ...values, event_id: undefined, categories }, findingContext(request, tracking, target));
+		if (!checked.ok) return fail(400, { form: 'editFinding', target, values: echoed, errors: checked.errors });
+		try {
+			await updateFinding(locals.supabase, target, findingChanges(checked.row));
+		} catch (e) {
+			return fail(400, { form: 'editFinding', target, values: echoed, errors: { form: 'tracking.finding.error.refused' }, message: (e as Error).message });
+		}
+		redirect(303, `/app/requests/${request.id}?saved=findingEdited#finding-${target}`);
+	},
+
+	/** Deletes a finding without JavaScript: the first post asks (confirm), the second (confirm=yes) deletes. */
+	deleteFinding: async ({ locals, params, request: http }) => {
+		const request = await requestFor(locals, params.id);
+		const values = formValues(await http.formData());
+		const target = values.id ?? '';
+		if (!UUID.test(target)) return fail(400, { form: 'deleteFinding', target, confirm: false, message: 'No finding was named.' });
+		if (values.confirm !== 'yes') return { form: 'deleteFinding', target, confirm: true };
+		const tracking = await trackingData(locals.supabase, request);
+		// Already gone (a second press, or another device): nothing left to do.
+		if (tracking.findings.some((f) => f.id === target)) {
+			try {
+				await deleteFinding(locals.supabase, target);
+			} catch (e) {
+				return fail(400, { form: 'deleteFinding', target, confirm: false, message: (e as Error).message });
+			}
+		}
+		redirect(303, `/app/requests/${request.id}?saved=findingDeleted#findings`);
 	}
 };
