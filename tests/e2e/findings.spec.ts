@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
+import { waitForServiceWorkerControl } from './support/pwa';
 import { signInWithMagicLink } from './support/sign-in';
 import { rest } from './support/rest';
 
@@ -64,11 +65,12 @@ async function openAsViewer(page: Page, browser: Browser, seeded: Seeded): Promi
 	return { viewer, close: () => context.close() };
 }
 
-test('a finding recorded from a release shows under it, is edited with problems explained, and is deleted after confirming; a viewer sees no controls', async ({ page, browser }) => {
-	test.setTimeout(240_000);
+test('a finding recorded from a release shows under it, is edited with problems explained (offline too), and is deleted after confirming; a viewer sees no controls', async ({ page, browser }) => {
+	test.setTimeout(300_000);
 	const seeded = await seedReleasedRequest(page, 'findings');
 	await page.goto(`/app/requests/${seeded.requestId}`);
 	await expect(page.getByRole('heading', { name: 'Wage records shared with ICE', level: 1 })).toBeVisible();
+	await waitForServiceWorkerControl(page);
 	const { release, findings } = regions(page);
 
 	// Record a finding from the release.
@@ -116,10 +118,24 @@ test('a finding recorded from a release shows under it, is edited with problems 
 	await expect(card).toContainText('Period: 2025-06-01 to 2025-09-30');
 	await expect.poll(async () => (await findingsOf(page, seeded.requestId))[0], { timeout: 30_000 }).toMatchObject({ people_count: 40, period_start: '2025-06-01', period_end: '2025-09-30', event_id: seeded.releaseId });
 
+	// Offline: an edit shows at once, survives a reload, and syncs once back online.
+	await page.context().setOffline(true);
+	await edit.getByLabel('Number of records').fill('121');
+	await edit.getByRole('button', { name: 'Save changes' }).click();
+	await expect(card).toContainText('People: 40 · Records: 121');
+	await expect(card.getByText('Saved on this device — will sync')).toBeVisible();
+	await page.reload();
+	const offlineCard = regions(page).findings.getByRole('listitem').filter({ hasText: 'Employer, Wage records' });
+	await expect(offlineCard).toContainText('People: 40 · Records: 121');
+	await expect(offlineCard.getByText('Saved on this device — will sync')).toBeVisible();
+	await page.context().setOffline(false);
+	await expect(offlineCard.getByText('Saved on this device — will sync')).toHaveCount(0, { timeout: 30_000 });
+	await expect.poll(async () => (await rest<{ records_count: number }[]>(page, `/rest/v1/disclosure_findings?select=records_count&request_id=eq.${seeded.requestId}`))[0]?.records_count, { timeout: 30_000 }).toBe(121);
+
 	// A viewer sees the finding under its release, and no control to change it.
 	const { viewer, close } = await openAsViewer(page, browser, seeded);
 	const seen = regions(viewer);
-	await expect(seen.release.getByRole('list', { name: 'Findings from this release' })).toContainText('People: 40 · Records: 120');
+	await expect(seen.release.getByRole('list', { name: 'Findings from this release' })).toContainText('People: 40 · Records: 121');
 	await expect(seen.findings).toContainText('From the release of March 12, 2025');
 	await expect(viewer.getByText('Edit finding')).toHaveCount(0);
 	await expect(viewer.getByRole('button', { name: 'Delete finding' })).toHaveCount(0);
