@@ -61,6 +61,12 @@ export class DraftAutosave {
 		return this.#queue;
 	}
 
+	/** Forget the change waiting to be saved (the draft was deleted: there is nothing to save it into). */
+	cancel(): void {
+		clearTimeout(this.#timer);
+		this.#next = null;
+	}
+
 	/** Show the state of a draft read from the device. */
 	show(draft: RequestDraft, unsynced: boolean): void {
 		this.lastStored = draft.updatedAt;

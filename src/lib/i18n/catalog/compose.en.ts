@@ -90,7 +90,7 @@ export const composeEn = {
 	'compose.openRequests': 'Go to your requests',
 	'compose.backToDrafts': 'Back to your drafts',
 	'drafts.delete': 'Delete',
-	'drafts.deleteFor': 'Delete the draft “{title}”',
+	'drafts.deleteFor': 'Delete “{title}”',
 	'drafts.deleteQuestion': 'Delete the draft “{title}”? It is removed from this device at once and from your organisation when this device is online. This cannot be undone.',
 	'drafts.deleteConfirm': 'Yes, delete the draft',
 	'drafts.deleteCancel': 'Keep the draft',

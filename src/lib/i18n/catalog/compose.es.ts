@@ -92,7 +92,7 @@ export const composeEs: Record<keyof typeof composeEn, string> = {
 	'compose.openRequests': 'Ir a sus solicitudes',
 	'compose.backToDrafts': 'Volver a sus borradores',
 	'drafts.delete': 'Eliminar',
-	'drafts.deleteFor': 'Eliminar el borrador «{title}»',
+	'drafts.deleteFor': 'Eliminar «{title}»',
 	'drafts.deleteQuestion': '¿Eliminar el borrador «{title}»? Se quita de este dispositivo al momento y de su organización cuando este dispositivo tenga conexión. No se puede deshacer.',
 	'drafts.deleteConfirm': 'Sí, eliminar el borrador',
 	'drafts.deleteCancel': 'Conservar el borrador',

@@ -2,12 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { listAgencyChannels } from '$lib/data/agencies';
 import { listMyOrganisations } from '$lib/data/organisations';
-import { deleteServerDraft, getServerDraft, keepBothVersions, saveServerDraft, type ServerDraft } from '$lib/data/drafts';
+import { getServerDraft, keepBothVersions, saveServerDraft, type ServerDraft } from '$lib/data/drafts';
 import { agenciesAfterOrganisationSwitch } from '$lib/components/compose/organisation-switch';
 import type { AgencyChannel } from '$lib/filing/types';
 import { translator } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/translate';
 import { coloradoToday, draftDisplayTitle, isComposerTemplate, TITLE_MAX_LENGTH, valuesFromRaw, type RawValues } from '$lib/components/compose/letter-values';
+import { deleteDraftAction } from '../drafts/delete-action.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -96,17 +97,6 @@ export const actions: Actions = {
 		return fail(400, { values, errors: { form: 'compose.error.save' } as Errors, message: 'message' in result ? result.message : '' });
 	},
 
-	/** Without JavaScript: ask first (confirm=yes comes back from the confirmation), then delete on the server. */
-	delete: async ({ request, locals }) => {
-		const form = await request.formData();
-		const id = String(form.get('draftId') ?? '');
-		if (!UUID.test(id)) return fail(400, { deletion: { id: '', problem: 'missing' as const, message: '' } });
-		if (form.get('confirm') !== 'yes') return { deletion: { id, problem: null, message: '' } };
-		const result = await deleteServerDraft(locals.supabase, id);
-		if (result.outcome === 'deleted') redirect(303, '/app/drafts?deleted');
-		const problem = result.outcome === 'failed' ? ('failed' as const) : result.outcome;
-		return fail(result.outcome === 'refused' ? 403 : result.outcome === 'filed' ? 409 : 500, {
-			deletion: { id, problem, message: result.outcome === 'failed' ? result.message : '' }
-		});
-	}
+	/** Without JavaScript: ask first, then delete on the server (see ../drafts/delete-action.server.ts). */
+	delete: deleteDraftAction
 };

@@ -10,9 +10,14 @@ export interface ListedDraft {
 	values: Record<string, unknown>;
 	agencyCount: number;
 	updatedAt: string;
-	/** local: saved on this device, not synced yet; synced: the server has this version. */
-	state: 'local' | 'synced';
+	/**
+	 * local: saved on this device, not synced yet; synced: the server has this version;
+	 * deletedElsewhere: deleted on another device after it was changed here, kept on this device only.
+	 */
+	state: 'local' | 'synced' | 'deletedElsewhere';
 	restoredFrom: string | null;
+	/** Its author as the server knows it; undefined for a draft that has only been on this device. */
+	createdBy: string | null | undefined;
 }
 
 function fromDevice(draft: RequestDraft): ListedDraft {
@@ -24,8 +29,9 @@ function fromDevice(draft: RequestDraft): ListedDraft {
 		values: draft.fields.values,
 		agencyCount: draft.fields.agencyIds.length,
 		updatedAt: draft.updatedAt,
-		state: hasUnsyncedChanges(draft) ? 'local' : 'synced',
-		restoredFrom: draft.fields.restoredFrom ?? null
+		state: draft.fields.closedElsewhere?.reason === 'deleted' ? 'deletedElsewhere' : hasUnsyncedChanges(draft) ? 'local' : 'synced',
+		restoredFrom: draft.fields.restoredFrom ?? null,
+		createdBy: draft.fields.createdBy
 	};
 }
 
@@ -39,14 +45,23 @@ function fromServer(draft: ServerDraft): ListedDraft {
 		agencyCount: draft.agencyIds.length,
 		updatedAt: draft.updatedAt,
 		state: 'synced',
-		restoredFrom: draft.restoredFrom
+		restoredFrom: draft.restoredFrom,
+		createdBy: draft.createdBy
 	};
 }
 
-/** The device's version wins where both have a draft; most recently edited first. */
-export function mergeDraftLists(device: readonly RequestDraft[], server: readonly ServerDraft[]): ListedDraft[] {
+/**
+ * The device's version wins where both have a draft; most recently edited first. Drafts deleted on (or for) this
+ * device are left out, even if the server's list (perhaps read before the deletion) still has them, and so are
+ * filed drafts: their requests are under Requests.
+ */
+export function mergeDraftLists(device: readonly RequestDraft[], server: readonly ServerDraft[], deleted: ReadonlySet<string> = new Set()): ListedDraft[] {
 	const listed = new Map<string, ListedDraft>();
-	for (const draft of server) listed.set(draft.id, fromServer(draft));
-	for (const draft of device) listed.set(draft.id, fromDevice(draft));
+	for (const draft of server) if (draft.filedAt === null) listed.set(draft.id, fromServer(draft));
+	for (const draft of device) {
+		if (typeof draft.fields.filedAt === 'string') listed.delete(draft.id);
+		else listed.set(draft.id, fromDevice(draft));
+	}
+	for (const id of deleted) listed.delete(id);
 	return [...listed.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
