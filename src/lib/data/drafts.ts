@@ -180,13 +180,17 @@ export function saveServerDraft(
 	return baseRevision === null ? createServerDraft(supabase, id, content) : updateServerDraft(supabase, id, content, baseRevision, options);
 }
 
+/** Ids per request when reading drafts by id: keeps the address short whatever a device holds. */
+const IDS_PER_READ = 100;
+
 /** The caller's drafts with these ids, filed or not (ids it cannot see, or that were deleted, are absent). */
 export async function getServerDraftsById(supabase: Client, ids: readonly string[]): Promise<Map<string, ServerDraft>> {
 	const found = new Map<string, ServerDraft>();
-	if (ids.length === 0) return found;
-	const { data, error } = await supabase.from('request_drafts').select(COLUMNS).in('id', [...ids]);
-	if (error) throw new Error(error.message);
-	for (const row of (data ?? []) as DraftRow[]) found.set(row.id, toServerDraft(row));
+	for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+		const { data, error } = await supabase.from('request_drafts').select(COLUMNS).in('id', ids.slice(start, start + IDS_PER_READ));
+		if (error) throw new Error(error.message);
+		for (const row of (data ?? []) as DraftRow[]) found.set(row.id, toServerDraft(row));
+	}
 	return found;
 }
 
