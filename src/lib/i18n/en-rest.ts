@@ -9,5 +9,6 @@ import { trackingEn } from './catalog/tracking.en';
 import { caseloadEn } from './catalog/caseload.en';
 import { attachmentsEn } from './catalog/attachments.en';
 import { pagesEn } from './catalog/pages.en';
+import { deviceEn } from './catalog/device.en';
 
-export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn };
+export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn, ...deviceEn };

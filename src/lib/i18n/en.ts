@@ -8,6 +8,7 @@ import { feedsEn } from './catalog/feeds.en';
 import { trackingEn } from './catalog/tracking.en';
 import { attachmentsEn } from './catalog/attachments.en';
 import { caseloadEn } from './catalog/caseload.en';
+import { deviceEn } from './catalog/device.en';
 
 export const en = {
 	...coreEn,
@@ -18,7 +19,8 @@ export const en = {
 	...feedsEn,
 	...trackingEn,
 	...attachmentsEn,
-	...caseloadEn
+	...caseloadEn,
+	...deviceEn
 } as const;
 
 export type MessageKey = keyof typeof en;

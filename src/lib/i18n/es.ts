@@ -9,6 +9,7 @@ import { feedsEs } from './catalog/feeds.es';
 import { trackingEs } from './catalog/tracking.es';
 import { attachmentsEs } from './catalog/attachments.es';
 import { caseloadEs } from './catalog/caseload.es';
+import { deviceEs } from './catalog/device.es';
 
 export const es: Record<MessageKey, string> = {
 	...coreEs,
@@ -19,5 +20,6 @@ export const es: Record<MessageKey, string> = {
 	...feedsEs,
 	...trackingEs,
 	...attachmentsEs,
-	...caseloadEs
+	...caseloadEs,
+	...deviceEs
 };

@@ -11,8 +11,24 @@ export const DATABASE_VERSION = 2;
 /** ISO 8601 timestamp, e.g. `2026-11-25T20:00:00.000Z`. */
 export type IsoTimestamp = string;
 
+/**
+ * The account a record on the device belongs to: the one signed in when it was written. Only that account
+ * sees it and sends it (see `ownership.ts`). Records without one were written before accounts were
+ * recorded, or while nobody was signed in: the first account that connects sync adopts them.
+ */
+export interface DeviceAccount {
+	userId: string;
+	/** Shown to another account ("Changes made by … wait on this device"). */
+	email: string;
+}
+
+/** What the drafts, outbox entries and files have in common: whose they are. */
+export interface Owned {
+	owner?: DeviceAccount;
+}
+
 /** A form the user is filling in (a request, a response note…), kept on the device until it is synced. */
-export interface Draft {
+export interface Draft extends Owned {
 	/** Client-generated UUID, also the server row's primary key once synced. */
 	id: string;
 	organisationId: string;
@@ -51,7 +67,7 @@ export interface OutboxMutation {
 	match?: Record<string, string | number | boolean | null>;
 }
 
-export interface OutboxEntry extends OutboxMutation {
+export interface OutboxEntry extends OutboxMutation, Owned {
 	/** Auto-increment key: the order entries are sent in. */
 	seq: number;
 	createdAt: IsoTimestamp;
@@ -77,7 +93,7 @@ export interface AttachmentFileError {
 }
 
 /** A response document chosen on this device, kept (with its bytes) until it is uploaded and its row inserted. */
-export interface AttachmentFile {
+export interface AttachmentFile extends Owned {
 	/** Client-generated UUID: the `attachments` row's primary key and the start of the object name. */
 	id: string;
 	organisationId: string;

@@ -1,12 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { discardEntry, drain, enqueue, listOutbox, MAX_BATCH, pendingCount, retryEntry } from './outbox';
-import type { OutboxEntry } from './db-schema';
+import type { DeviceAccount, OutboxEntry } from './db-schema';
+import { setDeviceAccount } from './device-account';
 import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase } from './test-support';
 import type { OutboxTransport, SendResult } from './transport';
 
 beforeEach(useFreshDatabase);
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+	vi.unstubAllGlobals();
+	setDeviceAccount(null);
+});
 
 async function queue(...ids: string[]) {
 	for (const id of ids) await enqueue(mutation(id));
@@ -282,5 +286,89 @@ describe('drain with a transport that batches creations', () => {
 		expect(transport.requests).toEqual([['a', 'b', 'c'], ['b']]);
 		expect(updates.map((entry) => [entry.id, entry.operation, entry.payload.note])).toEqual([['b', 'update', 'typed meanwhile']]);
 		expect(await pendingCount()).toBe(0);
+	});
+});
+
+describe('on a device shared by several accounts', () => {
+	const ana: DeviceAccount = { userId: 'user-ana', email: 'ana@example.org' };
+	const ben: DeviceAccount = { userId: 'user-ben', email: 'ben@example.org' };
+
+	/** Queue changes as each account would, interleaved. */
+	async function queueAs(...changes: [DeviceAccount | null, string][]) {
+		for (const [account, id] of changes) await enqueue(mutation(id), new Date(), account);
+	}
+
+	it('records the signed-in account on every entry it queues', async () => {
+		setDeviceAccount(ana);
+		await enqueue(mutation('a'));
+		expect((await listOutbox())[0]?.owner).toEqual(ana);
+	});
+
+	it('never sends another account’s entries; the account’s own go, in order', async () => {
+		await queueAs([ben, 'b1'], [ana, 'a1'], [ben, 'b2'], [ana, 'a2'], [ana, 'a3']);
+		const asAna = scriptedTransport([accepted]);
+		expect(await drain(asAna, { account: ana })).toMatchObject({ outcome: 'drained', sent: 3, remaining: 0 });
+		expect(asAna.sent.map((entry) => entry.id)).toEqual(['a1', 'a2', 'a3']);
+		// Ben's stay where they were, untouched, until Ben drains them.
+		expect((await listOutbox(ben)).map((entry) => [entry.id, entry.attempts, entry.status])).toEqual([
+			['b1', 0, 'pending'],
+			['b2', 0, 'pending']
+		]);
+		const asBen = scriptedTransport([accepted]);
+		await drain(asBen, { account: ben });
+		expect(asBen.sent.map((entry) => entry.id)).toEqual(['b1', 'b2']);
+	});
+
+	it('sends nothing owned when nobody is signed in, only unowned entries', async () => {
+		await queueAs([ana, 'a1'], [null, 'legacy']);
+		const transport = scriptedTransport([accepted]);
+		expect(await drain(transport, { account: null })).toMatchObject({ outcome: 'drained', sent: 1 });
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['legacy']);
+		expect(await pendingCount(ana)).toBe(1);
+	});
+
+	it('drains for the account signed in on the page when not told otherwise', async () => {
+		await queueAs([ben, 'b1'], [ana, 'a1']);
+		setDeviceAccount(ana);
+		const transport = scriptedTransport([accepted]);
+		await drain(transport);
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a1']);
+	});
+
+	it('lists and counts only the account’s own entries', async () => {
+		await queueAs([ben, 'b1'], [ana, 'a1']);
+		expect((await listOutbox(ana)).map((entry) => entry.id)).toEqual(['a1']);
+		expect(await pendingCount(ana)).toBe(1);
+		expect(await pendingCount(ben)).toBe(1);
+	});
+
+	it('a refused change blocks only its own account’s later changes', async () => {
+		await queueAs([ben, 'b1'], [ben, 'b2'], [ana, 'a1']);
+		await drain(scriptedTransport([refused]), { account: ben });
+		const asAna = scriptedTransport([accepted]);
+		expect(await drain(asAna, { account: ana })).toMatchObject({ outcome: 'drained', sent: 1 });
+		expect(asAna.sent.map((entry) => entry.id)).toEqual(['a1']);
+		expect((await listOutbox(ben)).map((entry) => entry.status)).toEqual(['failed', 'pending']);
+	});
+
+	it('queueing the same row as another account adds its own entry instead of replacing the other’s payload', async () => {
+		await enqueue(mutation('shared', 'update', { title: 'Ana’s' }), new Date(), ana);
+		await enqueue(mutation('shared', 'update', { title: 'Ben’s' }), new Date(), ben);
+		await enqueue(mutation('shared', 'update', { title: 'Ana’s again' }), new Date(), ana);
+		expect((await listOutbox(ana)).map((entry) => [entry.payload.title, entry.revision])).toEqual([['Ana’s again', 2]]);
+		expect((await listOutbox(ben)).map((entry) => entry.payload.title)).toEqual(['Ben’s']);
+	});
+
+	it('batches the account’s consecutive creations across another account’s entries, and sends them with its own only', async () => {
+		const requests: string[][] = [];
+		const answer = async (entries: OutboxEntry[]): Promise<SendResult> => {
+			requests.push(entries.map((entry) => entry.id));
+			return accepted;
+		};
+		const batching: OutboxTransport = { send: (entry) => answer([entry]), sendBatch: (entries) => answer(entries) };
+		await queueAs([ana, 'a1'], [ben, 'b1'], [ana, 'a2'], [ben, 'b2'], [ana, 'a3']);
+		expect(await drain(batching, { account: ana })).toMatchObject({ outcome: 'drained', sent: 3 });
+		expect(requests).toEqual([['a1', 'a2', 'a3']]);
+		expect(await pendingCount(ben)).toBe(2);
 	});
 });

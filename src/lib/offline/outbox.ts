@@ -2,9 +2,16 @@
  * The outbox: changes made on this device, sent to the server strictly in the
  * order they were made. Nothing leaves the outbox unless the server accepted
  * it or the user discarded it.
+ *
+ * Each entry belongs to the account that made it (`ownership.ts`). A drain
+ * sends only the entries of the account it drains for (and unowned ones), in
+ * their order; other accounts' entries stay where they are, untouched, until
+ * their account drains them. The order holds per account: accounts cannot
+ * depend on each other's unsent changes, which they never see.
  */
-import type { OutboxEntry, OutboxError, OutboxMutation } from './db-schema';
+import type { DeviceAccount, OutboxEntry, OutboxError, OutboxMutation } from './db-schema';
 import { changeOutboxEntry, countOutboxEntries, firstOutboxEntry, listOutboxEntries, storeOutboxMutation } from './db';
+import { deviceAccount } from './device-account';
 import { runOnce } from './single-flight';
 import type { OutboxTransport, SendResult } from './transport';
 
@@ -29,6 +36,8 @@ export interface DrainProgress {
 export interface DrainOptions {
 	onProgress?: (progress: DrainProgress) => void;
 	now?: () => Date;
+	/** Whose entries to send: the account whose session the transport uses (default: the one signed in on this page). */
+	account?: DeviceAccount | null;
 }
 
 const DRAIN_LOCK = 'disclose-outbox-drain';
@@ -36,18 +45,22 @@ const DRAIN_LOCK = 'disclose-outbox-drain';
 /** The most creations sent in one request by a transport that can batch. */
 export const MAX_BATCH = 100;
 
-/** Queue a change. Re-queueing the same row id + operation replaces the waiting payload instead of adding a second entry. */
-export function enqueue(mutation: OutboxMutation, now: Date = new Date()): Promise<OutboxEntry> {
-	return storeOutboxMutation(mutation, now.toISOString());
+/**
+ * Queue a change as the signed-in account's. Re-queueing the same row id + operation replaces the waiting payload
+ * instead of adding a second entry.
+ */
+export function enqueue(mutation: OutboxMutation, now: Date = new Date(), account: DeviceAccount | null = deviceAccount()): Promise<OutboxEntry> {
+	return storeOutboxMutation(mutation, now.toISOString(), account);
 }
 
-/** How many changes are waiting to be sent (whatever their status). */
-export function pendingCount(): Promise<number> {
-	return countOutboxEntries();
+/** How many of the account's changes are waiting to be sent (whatever their status). */
+export function pendingCount(account: DeviceAccount | null = deviceAccount()): Promise<number> {
+	return countOutboxEntries(account);
 }
 
-export function listOutbox(): Promise<OutboxEntry[]> {
-	return listOutboxEntries();
+/** The account's waiting changes, in send order. */
+export function listOutbox(account: DeviceAccount | null = deviceAccount()): Promise<OutboxEntry[]> {
+	return listOutboxEntries(account);
 }
 
 /** Let a failed entry be sent again on the next drain (its old error no longer describes it). */
@@ -61,7 +74,7 @@ export async function discardEntry(seq: number): Promise<void> {
 }
 
 /**
- * Send waiting entries in order until the outbox is empty or one cannot be
+ * Send the account's waiting entries in order until none is left or one cannot be
  * sent. When the transport has `sendBatch`, consecutive creations of one table
  * (same payload keys, up to MAX_BATCH) go in one request. Only one drain runs at a time (in this tab and, with Web Locks, across tabs).
  */
@@ -69,19 +82,19 @@ export function drain(transport: OutboxTransport, options: DrainOptions = {}): P
 	return runOnce(DRAIN_LOCK, () => drainInOrder(transport, options), () => ({ outcome: 'busy', sent: 0, remaining: null, stoppedAt: null }));
 }
 
-async function drainInOrder(transport: OutboxTransport, { onProgress, now = () => new Date() }: DrainOptions): Promise<DrainResult> {
+async function drainInOrder(transport: OutboxTransport, { onProgress, now = () => new Date(), account = deviceAccount() }: DrainOptions): Promise<DrainResult> {
 	let sent = 0;
 	// After a batch was refused, its entries go one at a time, so exactly the refused one stops the drain.
 	let singles = 0;
-	for (let entry = await firstOutboxEntry(); entry; entry = await firstOutboxEntry()) {
+	for (let entry = await firstOutboxEntry(account); entry; entry = await firstOutboxEntry(account)) {
 		// A refused change blocks the ones after it (they may depend on it) until the user retries or discards it.
-		if (entry.status === 'failed') return { outcome: 'failed', sent, remaining: await countOutboxEntries(), stoppedAt: entry };
-		const run = singles > 0 ? [] : await batchableRun(transport, entry);
+		if (entry.status === 'failed') return { outcome: 'failed', sent, remaining: await countOutboxEntries(account), stoppedAt: entry };
+		const run = singles > 0 ? [] : await batchableRun(transport, entry, account);
 		if (run.length > 1) {
 			const result = await sendBatchSafely(transport, run);
 			if (result.ok) {
 				for (const done of run) await recordResult(done, result, now());
-				const remaining = await countOutboxEntries();
+				const remaining = await countOutboxEntries(account);
 				for (const [index, done] of run.entries()) onProgress?.({ sent: sent + index + 1, remaining: remaining + run.length - index - 1, entry: done });
 				sent += run.length;
 				continue;
@@ -93,7 +106,7 @@ async function drainInOrder(transport: OutboxTransport, { onProgress, now = () =
 			// No answer or no session: nothing of the run is known to have arrived; keep it all, as for one entry.
 			const head = run[0] ?? entry;
 			const stored = await recordResult(head, result, now());
-			return { outcome: outcomeOf(result.failure), sent, remaining: await countOutboxEntries(), stoppedAt: stored ?? head };
+			return { outcome: outcomeOf(result.failure), sent, remaining: await countOutboxEntries(account), stoppedAt: stored ?? head };
 		}
 		singles = Math.max(0, singles - 1);
 		const result = await sendSafely(transport, entry);
@@ -101,10 +114,10 @@ async function drainInOrder(transport: OutboxTransport, { onProgress, now = () =
 		if (!result.ok) {
 			// Refused, but edited (or discarded) while in flight: the refusal no longer applies, go on.
 			if (result.failure === 'rejected' && stored?.status !== 'failed') continue;
-			return { outcome: outcomeOf(result.failure), sent, remaining: await countOutboxEntries(), stoppedAt: stored ?? entry };
+			return { outcome: outcomeOf(result.failure), sent, remaining: await countOutboxEntries(account), stoppedAt: stored ?? entry };
 		}
 		sent += 1;
-		onProgress?.({ sent, remaining: await countOutboxEntries(), entry });
+		onProgress?.({ sent, remaining: await countOutboxEntries(account), entry });
 	}
 	return { outcome: 'drained', sent, remaining: 0, stoppedAt: null };
 }
@@ -113,11 +126,11 @@ async function drainInOrder(transport: OutboxTransport, { onProgress, now = () =
  * The entries that can go in one request with `first`: the consecutive creations of the same table with the same
  * payload keys (so no row gets NULL for a key it lacks), up to MAX_BATCH. Empty when the transport cannot batch.
  */
-async function batchableRun(transport: OutboxTransport, first: OutboxEntry): Promise<OutboxEntry[]> {
+async function batchableRun(transport: OutboxTransport, first: OutboxEntry, account: DeviceAccount | null): Promise<OutboxEntry[]> {
 	if (!transport.sendBatch || first.operation !== 'upsert') return [];
 	const keys = keySet(first);
 	const run: OutboxEntry[] = [];
-	for (const entry of await listOutboxEntries()) {
+	for (const entry of await listOutboxEntries(account)) {
 		if (run.length === MAX_BATCH || entry.status === 'failed' || entry.operation !== 'upsert' || entry.table !== first.table || keySet(entry) !== keys) break;
 		run.push(entry);
 	}

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { saveDraft } from './db';
-import { enqueue } from './outbox';
-import { connectSync, refreshSyncStatus, syncNow, syncStatus, trackSyncStatus } from './sync.svelte';
+import { getDraft, saveDraft } from './db';
+import type { DeviceAccount } from './db-schema';
+import { deviceAccount, setDeviceAccount } from './device-account';
+import { enqueue, listOutbox } from './outbox';
+import { connectSync, discardOtherAccountWork, refreshSyncStatus, syncNow, syncStatus, trackSyncStatus } from './sync.svelte';
 import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase, type ScriptedTransport } from './test-support';
 
 const fakeClient = {} as SupabaseClient;
@@ -23,12 +25,13 @@ beforeEach(async () => {
 });
 afterEach(() => {
 	while (stops.length) stops.pop()?.();
+	setDeviceAccount(null);
 	vi.unstubAllGlobals();
 	vi.useRealTimers();
 });
 
-function connect(transport: ScriptedTransport) {
-	stops.push(connectSync(() => fakeClient, () => transport));
+function connect(transport: ScriptedTransport, account?: DeviceAccount) {
+	stops.push(connectSync(() => fakeClient, () => transport, { account }));
 }
 
 describe('sync', () => {
@@ -120,5 +123,86 @@ describe('sync', () => {
 		await enqueue(mutation('a'));
 		await syncNow();
 		expect(newer.sent.map((e) => e.id)).toEqual(['a']);
+	});
+});
+
+describe('sync on a device shared by several accounts', () => {
+	const ana: DeviceAccount = { userId: 'user-ana', email: 'ana@example.org' };
+	const ben: DeviceAccount = { userId: 'user-ben', email: 'ben@example.org' };
+	const unsynced = (id: string) => ({ id, organisationId: 'org', kind: 'request_draft', fields: {}, updatedAt: '2026-11-25T10:00:00.000Z', syncedAt: null, serverVersion: null, deviceId: 'd' });
+
+	it('sends only the connected account’s changes with its session, and says whose other changes wait', async () => {
+		await enqueue(mutation('a1'), new Date(), ana);
+		await enqueue(mutation('b1'), new Date(), ben);
+		await enqueue(mutation('a2'), new Date(), ana);
+		const transport = scriptedTransport([accepted]);
+		connect(transport, ben);
+		await vi.waitFor(() => expect(transport.sent.map((e) => e.id)).toEqual(['b1']));
+		await vi.waitFor(() => expect(syncStatus.draining).toBe(false));
+		expect(deviceAccount()).toEqual(ben);
+		expect(syncStatus.pending).toBe(0);
+		expect(syncStatus.otherAccounts).toEqual([{ owner: ana, changes: 2 }]);
+
+		// "Sync now" never sends them either.
+		await syncNow();
+		expect(transport.sent.map((e) => e.id)).toEqual(['b1']);
+	});
+
+	it('sends the waiting changes once their own account connects again, exactly once and in order', async () => {
+		await enqueue(mutation('a1'), new Date(), ana);
+		await enqueue(mutation('b1'), new Date(), ben);
+		await enqueue(mutation('a2'), new Date(), ana);
+		const asBen = scriptedTransport([accepted]);
+		connect(asBen, ben);
+		await vi.waitFor(() => expect(asBen.sent).toHaveLength(1));
+		stops.pop()?.();
+
+		const asAna = scriptedTransport([accepted]);
+		connect(asAna, ana);
+		await vi.waitFor(() => expect(asAna.sent.map((e) => e.id)).toEqual(['a1', 'a2']));
+		await vi.waitFor(() => expect(syncStatus.pending).toBe(0));
+		expect(syncStatus.otherAccounts).toEqual([]);
+	});
+
+	it('lets the first account that connects adopt changes made before accounts were recorded', async () => {
+		await enqueue(mutation('legacy'), new Date(), null);
+		await saveDraft(unsynced('legacy'), null);
+		connect(scriptedTransport([refused]), ana);
+		await vi.waitFor(() => expect(syncStatus.problem?.kind).toBe('rejected'));
+		expect((await listOutbox(ana)).map((e) => [e.id, e.owner])).toEqual([['legacy', ana]]);
+		expect(await getDraft('legacy', ana)).toMatchObject({ owner: ana });
+		stops.pop()?.();
+
+		// The next account sees them as the first one's: never sent with its session, never shown.
+		const asBen = scriptedTransport([accepted]);
+		connect(asBen, ben);
+		await vi.waitFor(() => expect(syncStatus.otherAccounts).toEqual([{ owner: ana, changes: 1 }]));
+		expect(asBen.sent).toEqual([]);
+		expect(syncStatus.problem).toBeNull();
+		expect(await getDraft('legacy')).toBeUndefined();
+	});
+
+	it('discards another account’s waiting changes when asked, and never the signed-in account’s own', async () => {
+		await enqueue(mutation('a1'), new Date(), ana);
+		await saveDraft(unsynced('a-draft'), ana);
+		await enqueue(mutation('b1'), new Date(), ben);
+		setDeviceAccount(ben);
+		await refreshSyncStatus();
+		expect(syncStatus.otherAccounts).toEqual([{ owner: ana, changes: 2 }]);
+
+		await expect(discardOtherAccountWork(ben.userId)).rejects.toThrow();
+		await discardOtherAccountWork(ana.userId);
+		expect(syncStatus.otherAccounts).toEqual([]);
+		expect(syncStatus.pending).toBe(1);
+		expect(await listOutbox(ana)).toEqual([]);
+		expect(await getDraft('a-draft', ana)).toBeUndefined();
+	});
+
+	it('shows nothing owned while nobody is signed in, only whose changes wait', async () => {
+		await enqueue(mutation('a1'), new Date(), ana);
+		await refreshSyncStatus();
+		expect(syncStatus.pending).toBe(0);
+		expect(syncStatus.problem).toBeNull();
+		expect(syncStatus.otherAccounts).toEqual([{ owner: ana, changes: 1 }]);
 	});
 });

@@ -1,13 +1,17 @@
 /**
  * What the app shows about syncing (online?, how many changes wait, what went
- * wrong) and when it drains the outbox: on app start, when the network comes
- * back, when the app becomes visible, after a failed attempt (backing off),
- * and on demand. The supabase-js browser client is the caller's: pass a getter.
+ * wrong, whose changes from other accounts wait on this device) and when it
+ * drains the outbox: on app start, when the network comes back, when the app
+ * becomes visible, after a failed attempt (backing off), and on demand. The
+ * supabase-js browser client is the caller's: pass a getter, and the account
+ * it is signed in as: only that account's changes are sent with it.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { OutboxEntry } from './db-schema';
-import { countOutboxEntries, countUnsyncedDrafts, firstOutboxEntry } from './db';
+import type { DeviceAccount, OutboxEntry } from './db-schema';
+import { adoptUnownedRecords, deleteRecordsOf, readDeviceWork } from './db';
+import { deviceAccount, setDeviceAccount } from './device-account';
 import { onOfflineChange } from './offline-changes';
+import type { WaitingWork } from './ownership';
 import { discardEntry, drain, retryEntry, type DrainResult } from './outbox';
 import { supabaseTransport, type OutboxTransport, type SendFailure } from './transport';
 
@@ -29,6 +33,8 @@ class SyncStatus {
 	connected = $state(false);
 	/** The error of the first waiting change, if its last attempt failed. */
 	problem = $state<SyncProblem | null>(null);
+	/** Other accounts whose changes wait on this device: never sent with this session, never shown (only counted). */
+	otherAccounts = $state.raw<WaitingWork[]>([]);
 	needsSignIn = $derived(this.problem?.kind === 'auth');
 	/**
 	 * Work a reload must not interrupt: changes in the outbox or drafts not yet synced. The larger of
@@ -40,6 +46,8 @@ class SyncStatus {
 export const syncStatus = new SyncStatus();
 
 let transport: (() => OutboxTransport | null) | null = null;
+/** The account the connected client is signed in as (undefined: not said, the page's account is used). */
+let transportAccount: DeviceAccount | undefined;
 let connection: symbol | null = null;
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,12 +59,16 @@ function problemOf(entry: OutboxEntry | undefined): SyncProblem | null {
 	return { kind, message: entry.lastError.message, code: entry.lastError.code, entry };
 }
 
-/** Re-read counts and the first entry's error from the database (they may have changed in another tab). */
+/**
+ * Re-read counts and the first entry's error from the database (they may have changed in another tab), for the
+ * account signed in on this page; other accounts' work is only counted.
+ */
 export async function refreshSyncStatus(): Promise<void> {
-	const [pending, unsyncedDrafts, first] = await Promise.all([countOutboxEntries(), countUnsyncedDrafts(), firstOutboxEntry()]);
-	syncStatus.pending = pending;
-	syncStatus.unsyncedDrafts = unsyncedDrafts;
-	syncStatus.problem = problemOf(first);
+	const work = await readDeviceWork(deviceAccount());
+	syncStatus.pending = work.pending;
+	syncStatus.unsyncedDrafts = work.unsyncedDrafts;
+	syncStatus.problem = problemOf(work.first);
+	syncStatus.otherAccounts = work.others;
 }
 
 let trackers = 0;
@@ -94,7 +106,7 @@ export async function syncNow(): Promise<DrainResult | null> {
 	clearTimeout(retryTimer);
 	syncStatus.draining = true;
 	try {
-		const result = await drain(current, { onProgress: () => void refreshSyncStatus() });
+		const result = await drain(current, { onProgress: () => void refreshSyncStatus(), account: transportAccount ?? deviceAccount() });
 		scheduleRetry(result);
 		return result;
 	} finally {
@@ -114,19 +126,33 @@ function scheduleRetry(result: DrainResult): void {
 	retryTimer = setTimeout(() => void syncNow(), delay);
 }
 
+export interface ConnectOptions {
+	/**
+	 * The account the client is signed in as. Its changes (and unowned ones, which it adopts first: they were made
+	 * before changes recorded their account) are sent; other accounts' changes wait for their own sign-in.
+	 */
+	account?: DeviceAccount;
+}
+
 /**
  * Start draining with the caller's supabase-js client (a getter: the client
  * may change after sign-in). Drains at once, then on `online` and when the app
  * becomes visible. Returns the function that disconnects. Call it from the
  * signed-in layout; a later call takes over from an earlier one.
  */
-export function connectSync(getClient: () => SupabaseClient | null | undefined, makeTransport = supabaseTransport): () => void {
+export function connectSync(
+	getClient: () => SupabaseClient | null | undefined,
+	makeTransport = supabaseTransport,
+	{ account }: ConnectOptions = {}
+): () => void {
 	const thisConnection = Symbol('sync connection');
 	connection = thisConnection;
 	transport = () => {
 		const client = getClient();
 		return client ? makeTransport(client) : null;
 	};
+	transportAccount = account;
+	if (account) setDeviceAccount(account);
 	syncStatus.connected = true;
 	const drainWhenVisible = () => {
 		if (document.visibilityState === 'visible') void syncNow();
@@ -134,7 +160,11 @@ export function connectSync(getClient: () => SupabaseClient | null | undefined, 
 	const drainWhenOnline = () => void syncNow();
 	window.addEventListener('online', drainWhenOnline);
 	document.addEventListener('visibilitychange', drainWhenVisible);
-	void syncNow();
+	void (async () => {
+		// Unowned changes would be sent by this account anyway: recording it says so to the next account.
+		if (account) await adoptUnownedRecords(account).catch(() => 0);
+		if (connection === thisConnection) await syncNow();
+	})();
 	return () => {
 		window.removeEventListener('online', drainWhenOnline);
 		document.removeEventListener('visibilitychange', drainWhenVisible);
@@ -142,6 +172,7 @@ export function connectSync(getClient: () => SupabaseClient | null | undefined, 
 		connection = null;
 		clearTimeout(retryTimer);
 		transport = null;
+		transportAccount = undefined;
 		syncStatus.connected = false;
 	};
 }
@@ -158,4 +189,14 @@ export async function discardChange(seq: number): Promise<void> {
 	await discardEntry(seq);
 	await refreshSyncStatus();
 	await syncNow();
+}
+
+/**
+ * The user confirmed that another account's changes waiting on this device should be dropped (they were never sent;
+ * its drafts kept here go too). Never the signed-in account's own.
+ */
+export async function discardOtherAccountWork(userId: string): Promise<void> {
+	if (userId === deviceAccount()?.userId) throw new Error('Only another account’s changes can be discarded this way.');
+	await deleteRecordsOf(userId);
+	await refreshSyncStatus();
 }
