@@ -113,6 +113,21 @@ describe('sync', () => {
 		expect(syncStatus.unsyncedWork).toBe(2);
 	});
 
+	it('shares reads between refreshes asked for at once, and a refresh always sees the changes made before it', async () => {
+		await enqueue(mutation('a'));
+		const first = refreshSyncStatus();
+		const burst = [refreshSyncStatus(), refreshSyncStatus(), refreshSyncStatus()];
+		expect(new Set([first, ...burst]).size).toBe(2);
+		await Promise.all([first, ...burst]);
+		expect(syncStatus.pending).toBe(1);
+
+		const reading = refreshSyncStatus();
+		await enqueue(mutation('b'));
+		await refreshSyncStatus();
+		await reading;
+		expect(syncStatus.pending).toBe(2);
+	});
+
 	it('keeps draining through the newer connection when an older one disconnects', async () => {
 		const stopOlder = connectSync(() => fakeClient, () => scriptedTransport([accepted]));
 		const newer = scriptedTransport([accepted]);

@@ -63,7 +63,23 @@ function problemOf(entry: OutboxEntry | undefined): SyncProblem | null {
  * Re-read counts and the first entry's error from the database (they may have changed in another tab), for the
  * account signed in on this page; other accounts' work is only counted.
  */
-export async function refreshSyncStatus(): Promise<void> {
+export function refreshSyncStatus(): Promise<void> {
+	// One read at a time: calls made during a read share the one that follows it (a drain reports every entry sent).
+	if (!reading) {
+		reading = readSyncStatus().finally(() => (reading = null));
+		return reading;
+	}
+	readingNext ??= reading.catch(() => undefined).then(() => {
+		readingNext = null;
+		return refreshSyncStatus();
+	});
+	return readingNext;
+}
+
+let reading: Promise<void> | null = null;
+let readingNext: Promise<void> | null = null;
+
+async function readSyncStatus(): Promise<void> {
 	const work = await readDeviceWork(deviceAccount());
 	syncStatus.pending = work.pending;
 	syncStatus.unsyncedDrafts = work.unsyncedDrafts;
