@@ -5,6 +5,7 @@ import { deleteFinding, roleIn, saveEvent, saveFinding, timelineRows, trackingDa
 import { checkEventForm, isUpdateEventType, type EventFormValues } from '$lib/tracking/event-forms';
 import { correctionRow, eventRow, requestRowUpdate, type EventRow } from '$lib/tracking/event-rows';
 import { checkFindingForm, findingChanges, type FindingContext } from '$lib/tracking/finding-form';
+import { checkSentCorrection, type RowBefore } from '$lib/tracking/sent-correction';
 import { mergeTimeline } from '$lib/tracking/timeline-merge';
 import { trackedState } from '$lib/tracking/tracked-state';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,11 +39,17 @@ async function requestFor(locals: App.Locals, id: string) {
 	return request;
 }
 
-/** After an event: the request row's status and dates, as the engine derives them from the whole timeline. */
+/** The row as it was before this write: what a corrected send changes on it (sent-correction.ts). */
+function rowBefore(request: Awaited<ReturnType<typeof requestFor>>): RowBefore {
+	const { sentAt, receivedAt, dueOn, regime, deliveryChannel, trackingNumber } = request;
+	return { sentAt, receivedAt, dueOn, regime, deliveryChannel, trackingNumber };
+}
+
+/** After an event: the request row's status and dates (and a corrected send), as the engine derives them from the whole timeline. */
 async function writeEvent(locals: App.Locals, request: Awaited<ReturnType<typeof requestFor>>, row: EventRow): Promise<void> {
 	await saveEvent(locals.supabase, row);
 	const items = mergeTimeline(await timelineRows(locals.supabase, request.id), []);
-	await updateRequestRow(locals.supabase, request.id, requestRowUpdate(trackedState(items, request), items));
+	await updateRequestRow(locals.supabase, request.id, requestRowUpdate(trackedState(items, request), items, rowBefore(request)));
 }
 
 /** The kinds of data ticked (a list), and the form as posted to echo back with categories as one text. */
@@ -97,6 +104,24 @@ export const actions: Actions = {
 			return fail(400, { form: 'correct', type, target, values, errors: { form: 'tracking.error.refused' }, message: (e as Error).message });
 		}
 		redirect(303, `/app/requests/${request.id}?saved=correction#timeline`);
+	},
+
+	/** Corrects when and how the request was sent, without JavaScript: a correction of its 'sent' event; the due date follows. */
+	correctSent: async ({ locals, params, request: http }) => {
+		const request = await requestFor(locals, params.id);
+		const values = formValues(await http.formData());
+		const { id = '', target = '' } = values;
+		const items = mergeTimeline(await timelineRows(locals.supabase, request.id), []);
+		const sent = items.find((item) => item.id === target && item.type === 'sent' && !item.retracted);
+		if (!UUID.test(id) || !sent) return fail(400, { form: 'correctSent', target, values, errors: { form: 'tracking.error.type' } });
+		const checked = checkSentCorrection(sent, values, { regime: request.regime, now: new Date(), items, request });
+		if (!checked.ok) return fail(400, { form: 'correctSent', target, values, errors: checked.errors });
+		try {
+			await writeEvent(locals, request, correctionRow(request, id, sent, checked.correction, new Date()));
+		} catch (e) {
+			return fail(400, { form: 'correctSent', target, values, errors: { form: 'tracking.error.refused' }, message: (e as Error).message });
+		}
+		redirect(303, `/app/requests/${request.id}?saved=sentCorrection#timeline`);
 	},
 
 	/** Records a disclosure finding from a release (event_id) without JavaScript. */
