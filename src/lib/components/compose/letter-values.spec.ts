@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyChannel } from '$lib/filing/types';
-import { draftDisplayTitle, editableFields, estimateDeadline, letterFor, parseDollars, rawFromValues, valuesFromRaw } from './letter-values';
+import { draftDisplayTitle, editableFields, parseDollars, rawFromValues, valuesFromRaw } from './letter-values';
+import { estimateDeadline, letterFor } from './letter-engine';
 
 const cdle: AgencyChannel = {
 	id: 'a1',

@@ -1,25 +1,17 @@
 /**
  * What the composer's inputs hold (text as typed) and what a draft stores
- * (letter field values: cents for money, a list of lines for lists), and the
- * letter for one agency. Pure: shared by the page, its form action and tests.
+ * (letter field values: cents for money, a list of lines for lists). Pure and
+ * light: it ships with the composer's first load, so it reads the letters'
+ * data only (title, fields), never the letter engine; rendering letters and
+ * due dates is in letter-engine.ts, loaded after the page.
  */
-import {
-	explainResponseDeadline,
-	isIsoDate,
-	LETTER_TEMPLATES,
-	renderExplanation,
-	renderLetter,
-	toColoradoLocalTime,
-	type IsoDate,
-	type LetterField,
-	type LetterTemplateId,
-	type Locale,
-	type RenderLetterResult
-} from '$lib/cora';
-import type { AgencyChannel } from '$lib/filing/types';
+// Deep imports on purpose: the barrel would pull the whole engine into the first load.
+import { isIsoDate } from '$lib/cora/calendar/iso-date';
+import { REQUEST_TEMPLATE_INFO } from '$lib/cora/letters/request-template-info';
+import type { LetterField, Locale, RequestTemplateId } from '$lib/cora';
 
 /** The letters the composer offers: a first request, the SB21-131 request log, a specific subpoena or arrangement. */
-export const COMPOSER_TEMPLATES = ['initial_request', 'immigration_enforcement_records', 'subpoena_or_data_sharing'] as const satisfies readonly LetterTemplateId[];
+export const COMPOSER_TEMPLATES = ['initial_request', 'immigration_enforcement_records', 'subpoena_or_data_sharing'] as const satisfies readonly RequestTemplateId[];
 export type ComposerTemplateId = (typeof COMPOSER_TEMPLATES)[number];
 export const DEFAULT_TEMPLATE: ComposerTemplateId = 'initial_request';
 
@@ -28,15 +20,15 @@ export function isComposerTemplate(value: unknown): value is ComposerTemplateId 
 }
 
 /** Filled in from the chosen agency, one letter per agency: never typed. */
-const AGENCY_FIELDS = new Set(['agency_name', 'agency_address']);
+export const AGENCY_FIELDS = new Set(['agency_name', 'agency_address']);
 
 /** The fields the user fills for a template, in the template's order. */
 export function editableFields(templateId: ComposerTemplateId): LetterField[] {
-	return LETTER_TEMPLATES[templateId].fields.filter((field) => !AGENCY_FIELDS.has(field.key));
+	return REQUEST_TEMPLATE_INFO[templateId].fields.filter((field) => !AGENCY_FIELDS.has(field.key));
 }
 
 /** Every field key the composer knows, with its kind (the same key has the same kind in every template). */
-const KIND_BY_KEY = new Map(COMPOSER_TEMPLATES.flatMap((id) => LETTER_TEMPLATES[id].fields.map((f) => [f.key, f.kind] as const)));
+const KIND_BY_KEY = new Map(COMPOSER_TEMPLATES.flatMap((id) => REQUEST_TEMPLATE_INFO[id].fields.map((f) => [f.key, f.kind] as const)));
 
 /** Input text by field key, exactly as typed. */
 export type RawValues = Record<string, string>;
@@ -96,52 +88,21 @@ export function valuesFromRaw(raw: RawValues): { values: Record<string, unknown>
 	return { values, problems };
 }
 
-/** Where the letter is addressed: the postal address, else the request email, else the portal. */
-function agencyAddress(agency: AgencyChannel): string | undefined {
-	return agency.mailingAddress ?? agency.requestEmail ?? agency.portalUrl ?? undefined;
-}
-
-/** The letter for one agency: only the template's fields, with the agency's name and address filled in. */
-export function letterFor(templateId: ComposerTemplateId, values: Record<string, unknown>, agency: AgencyChannel | null): RenderLetterResult {
-	const fields: Record<string, string | number | readonly string[]> = {};
-	for (const field of LETTER_TEMPLATES[templateId].fields) {
-		const value = values[field.key];
-		if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) fields[field.key] = value as string | number | string[];
-	}
-	if (agency) {
-		fields.agency_name = agency.name;
-		const address = agencyAddress(agency);
-		if (address) fields.agency_address = address;
-	}
-	return renderLetter(templateId, fields);
-}
-
-/** Today in Colorado, the assumed day of receipt before a request is sent. */
-export function coloradoToday(now: Date = new Date()): IsoDate {
-	return toColoradoLocalTime(now.toISOString()).date;
-}
-
-export type DeadlineEstimate =
-	| { kind: 'estimate'; dueDate: IsoDate; citation: string; lines: string[] }
-	| { kind: 'no_statutory_date'; citation: string }
-	| { kind: 'unavailable' };
-
-/** The expected due date if the agency received the request on `receivedOn` (CCJRA sets none). */
-export function estimateDeadline(regime: AgencyChannel['regime'], receivedOn: IsoDate, locale: Locale): DeadlineEstimate {
-	if (regime === 'CCJRA') return { kind: 'no_statutory_date', citation: 'C.R.S. 24-72-301 et seq.' };
-	try {
-		const explanation = explainResponseDeadline(receivedOn, { regime: regime === 'PAIRR2' ? 'pairr2' : 'cora' });
-		if (!explanation.dueDate) return { kind: 'unavailable' };
-		return { kind: 'estimate', dueDate: explanation.dueDate, citation: explanation.citation, lines: renderExplanation(explanation, locale) };
-	} catch {
-		return { kind: 'unavailable' };
-	}
-}
-
 /** The name a draft is listed under: its title, else its short subject, else the letter's name. */
 export function draftDisplayTitle(title: string, templateId: string, values: Record<string, unknown>, locale: Locale): string {
 	if (title.trim() !== '') return title.trim();
 	const subject = values.subject_summary;
 	if (typeof subject === 'string' && subject.trim() !== '') return subject.trim();
-	return isComposerTemplate(templateId) ? LETTER_TEMPLATES[templateId].title[locale] : templateId;
+	return isComposerTemplate(templateId) ? REQUEST_TEMPLATE_INFO[templateId].title[locale] : templateId;
+}
+
+/** The letter's title and description in `locale`, for the template choice. */
+export function templateSummary(templateId: ComposerTemplateId, locale: Locale): { title: string; description: string } {
+	const info = REQUEST_TEMPLATE_INFO[templateId];
+	return { title: info.title[locale], description: info.description[locale] };
+}
+
+/** Every letter field's label in `locale`, by key, for naming what is missing. */
+export function fieldLabels(templateId: ComposerTemplateId, locale: Locale): Map<string, string> {
+	return new Map(REQUEST_TEMPLATE_INFO[templateId].fields.map((field) => [field.key, field.label[locale]]));
 }

@@ -7,7 +7,10 @@ import { agenciesAfterOrganisationSwitch } from '$lib/components/compose/organis
 import type { AgencyChannel } from '$lib/filing/types';
 import { translator } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/translate';
-import { coloradoToday, draftDisplayTitle, isComposerTemplate, TITLE_MAX_LENGTH, valuesFromRaw, type RawValues } from '$lib/components/compose/letter-values';
+import { draftDisplayTitle, isComposerTemplate, TITLE_MAX_LENGTH, valuesFromRaw, type RawValues } from '$lib/components/compose/letter-values';
+import * as letterEngine from '$lib/components/compose/letter-engine';
+import { computePreview } from '$lib/components/compose/preview';
+import { startingPoint } from './composer-start';
 import { deleteDraftAction } from '../drafts/delete-action.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,16 +26,21 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		listAgencyChannels(locals.supabase, editable.map((org) => org.id)).catch(() => ({}) as Record<string, AgencyChannel[]>),
 		wantedDraft ? getServerDraft(locals.supabase, wantedDraft).catch(() => null) : Promise.resolve(null)
 	]);
-	return {
+	const page = {
 		editable: editable.map(({ id, name }) => ({ id, name })),
 		hasOrganisations: organisations.length > 0,
 		agenciesByOrganisation: agencies,
 		draftId: wantedDraft,
 		serverDraft: serverDraft as ServerDraft | null,
-		today: coloradoToday(),
+		today: letterEngine.coloradoToday(),
 		saved: url.searchParams.has('saved'),
 		conflictWith: url.searchParams.get('conflict')
 	};
+	// The preview of the page as rendered, so it shows before (and without) the browser's letter engine.
+	const start = startingPoint(page, null, wantedDraft);
+	const chosen = (agencies[start.organisationId] ?? []).filter((agency) => start.agencyIds.includes(agency.id));
+	const values = valuesFromRaw(start.raw).values;
+	return { ...page, preview: computePreview(letterEngine, { templateId: start.templateId, values, agencies: chosen, today: page.today, locale: locals.locale }) };
 };
 
 type Errors = Partial<Record<string, MessageKey>>;

@@ -14,7 +14,7 @@ export interface ComposerStart {
 }
 
 /** `wanted`: the draft id in the address bar (offline, the page may be a kept copy made for another draft). */
-export function startingPoint(data: PageData, form: ActionData, wanted: string | null): ComposerStart {
+export function startingPoint(data: Pick<PageData, 'editable' | 'serverDraft' | 'today'>, form: ActionData | null, wanted: string | null): ComposerStart {
 	const onlyOrganisation = data.editable.length === 1 ? (data.editable[0]?.id ?? '') : '';
 	if (form?.values) {
 		const v = form.values;
