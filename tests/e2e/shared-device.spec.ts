@@ -157,3 +157,13 @@ test('one account’s waiting changes are neither sent nor shown while another a
 	await expectAccessible(page);
 	expect(await rest<DraftRow[]>(page, '/rest/v1/request_drafts?select=id')).toEqual([{ id: anasDraft }]);
 });
+
+test('without JavaScript, the sign-out form just signs out (the server cannot see what waits on the device)', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signInWithMagicLink(page, `nojs-signout-${Date.now()}@example.org`);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+	await context.close();
+});
