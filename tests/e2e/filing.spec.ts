@@ -108,8 +108,9 @@ test('filing a batch: mailto prefilled, recorded offline then synced once, the o
 	await expect(list.getByText(/^Due /)).toHaveCount(2);
 	await list.getByRole('listitem').filter({ hasText: 'Revenue' }).getByRole('link', { name: 'ICE subpoenas 2025' }).click();
 	await expect(plain.getByRole('heading', { name: 'ICE subpoenas 2025', level: 1 })).toBeVisible();
-	await expect(plain.getByText('R-2025-118')).toBeVisible();
-	await expect(plain.getByText('Agency portal')).toBeVisible();
+	// The request's facts (the timeline's 'sent' event repeats them).
+	await expect(plain.getByRole('definition').filter({ hasText: /^R-2025-118$/ }).first()).toBeVisible();
+	await expect(plain.getByRole('definition').filter({ hasText: /^Agency portal$/ }).first()).toBeVisible();
 	await expect(plain.getByText('Colorado Open Records Act request: ICE subpoenas received in 2025', { exact: false }).first()).toBeVisible();
 	const detailPath = new URL(plain.url()).pathname;
 	await plain.getByRole('link', { name: 'Print the letter' }).click();
