@@ -20,7 +20,8 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
-		trace: 'retain-on-failure',
+		// Tracing costs CPU on every action; CI shows only the log, so it traces nothing there.
+		trace: process.env.CI ? 'off' : 'retain-on-failure',
 		launchOptions: {
 			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
