@@ -1,22 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './support/a11y';
+import { ownerOfNewOrganisation } from './support/organisation';
 import { signInWithMagicLink } from './support/sign-in';
 import { rest } from './support/rest';
 
 /** A signed-in owner of a new organisation (made on /app, as a person would) with one sent request due 2025-03-06. */
 async function ownerWithOpenRequest(page: Page, name: string): Promise<string> {
-	await signInWithMagicLink(page, `feeds-${Date.now()}@example.org`);
-	await page.getByLabel('Organisation name').fill(name);
-	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByRole('status')).toContainText('created');
-	const [org] = await rest<{ id: string }[]>(page, '/rest/v1/organisations?select=id');
-	const [cdle] = await rest<{ agency_id: string }[]>(page, `/rest/v1/organisation_agencies?select=agency_id&organisation_id=eq.${org!.id}&abbreviation=eq.CDLE`);
+	const { orgId, agencyId } = await ownerOfNewOrganisation(page, 'feeds', name, 'CDLE');
 	await rest(page, '/rest/v1/records_requests', {
 		method: 'POST',
 		body: {
-			organisation_id: org!.id,
-			agency_id: cdle!.agency_id,
+			organisation_id: orgId,
+			agency_id: agencyId,
 			title: 'ICE subpoenas, 2025',
 			regime: 'CORA',
 			status: 'sent',
@@ -24,7 +20,7 @@ async function ownerWithOpenRequest(page: Page, name: string): Promise<string> {
 			due_on: '2025-03-06'
 		}
 	});
-	return org!.id;
+	return orgId;
 }
 
 test('a member subscribes to the due-date calendar, revokes the link, and the owner downloads the export', async ({ page }) => {

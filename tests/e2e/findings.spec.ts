@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
+import { ownerOfNewOrganisation } from './support/organisation';
 import { signInWithMagicLink } from './support/sign-in';
 import { rest } from './support/rest';
 
@@ -12,27 +13,22 @@ interface Seeded {
 
 /** A signed-in owner of a new organisation with a request to CDLE, sent on 3 March 2025 and released in part on 12 March. */
 async function seedReleasedRequest(page: Page, who: string): Promise<Seeded> {
-	await signInWithMagicLink(page, `${who}-${Date.now()}@example.org`);
-	await page.getByLabel('Organisation name').fill('Findings Rights Project');
-	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByRole('status')).toContainText('created');
-	const [org] = await rest<{ id: string }[]>(page, '/rest/v1/organisations?select=id');
-	const [agency] = await rest<{ agency_id: string }[]>(page, `/rest/v1/organisation_agencies?select=agency_id&organisation_id=eq.${org!.id}&abbreviation=eq.CDLE`);
+	const { orgId, agencyId } = await ownerOfNewOrganisation(page, who, 'Findings Rights Project', 'CDLE');
 	const requestId = crypto.randomUUID();
 	const releaseId = crypto.randomUUID();
 	const sentAt = '2025-03-03T17:00:00Z';
 	await rest(page, '/rest/v1/records_requests', {
 		method: 'POST',
-		body: { id: requestId, organisation_id: org!.id, agency_id: agency!.agency_id, title: 'Wage records shared with ICE', letter_body: 'Dear Records Custodian, …', regime: 'CORA', status: 'partially_released', sent_at: sentAt, received_at: sentAt, delivery_channel: 'email' }
+		body: { id: requestId, organisation_id: orgId, agency_id: agencyId, title: 'Wage records shared with ICE', letter_body: 'Dear Records Custodian, …', regime: 'CORA', status: 'partially_released', sent_at: sentAt, received_at: sentAt, delivery_channel: 'email' }
 	});
 	await rest(page, '/rest/v1/request_events', {
 		method: 'POST',
 		body: [
-			{ id: crypto.randomUUID(), request_id: requestId, organisation_id: org!.id, type: 'sent', occurred_at: sentAt, payload: { channel: 'email' } },
-			{ id: releaseId, request_id: requestId, organisation_id: org!.id, type: 'records_released', occurred_at: '2025-03-12T17:00:00Z', payload: { completeness: 'partial', pages: 40 } }
+			{ id: crypto.randomUUID(), request_id: requestId, organisation_id: orgId, type: 'sent', occurred_at: sentAt, payload: { channel: 'email' } },
+			{ id: releaseId, request_id: requestId, organisation_id: orgId, type: 'records_released', occurred_at: '2025-03-12T17:00:00Z', payload: { completeness: 'partial', pages: 40 } }
 		]
 	});
-	return { orgId: org!.id, requestId, releaseId };
+	return { orgId: orgId, requestId, releaseId };
 }
 
 const findingsOf = (page: Page, requestId: string) =>

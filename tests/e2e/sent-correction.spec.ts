@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
+import { ownerOfNewOrganisation } from './support/organisation';
 import { signInWithMagicLink } from './support/sign-in';
 import { rest } from './support/rest';
 
@@ -16,27 +17,22 @@ interface Seeded {
  * Monday 3 March 2025 at 10:00 Colorado time: due Thursday 6 March.
  */
 async function seedSentRequest(page: Page, who: string): Promise<Seeded> {
-	await signInWithMagicLink(page, `${who}-${Date.now()}@example.org`);
-	await page.getByLabel('Organisation name').fill('Sent Corrections Project');
-	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByRole('status')).toContainText('created');
-	const [org] = await rest<{ id: string }[]>(page, '/rest/v1/organisations?select=id');
-	const [agency] = await rest<{ agency_id: string }[]>(page, `/rest/v1/organisation_agencies?select=agency_id&organisation_id=eq.${org!.id}&abbreviation=eq.CDOR`);
+	const { orgId, agencyId } = await ownerOfNewOrganisation(page, who, 'Sent Corrections Project', 'CDOR');
 	const requestId = crypto.randomUUID();
 	const sentId = crypto.randomUUID();
 	const sentAt = '2025-03-03T17:00:00Z';
 	await rest(page, '/rest/v1/records_requests', {
 		method: 'POST',
 		body: {
-			id: requestId, organisation_id: org!.id, agency_id: agency!.agency_id, title: 'Driver records shared with ICE', letter_body: 'Dear Records Custodian, …',
+			id: requestId, organisation_id: orgId, agency_id: agencyId, title: 'Driver records shared with ICE', letter_body: 'Dear Records Custodian, …',
 			regime: 'CORA', status: 'sent', sent_at: sentAt, received_at: sentAt, due_on: '2025-03-06', delivery_channel: 'portal', agency_tracking_number: 'R-2025-118'
 		}
 	});
 	await rest(page, '/rest/v1/request_events', {
 		method: 'POST',
-		body: { id: sentId, request_id: requestId, organisation_id: org!.id, type: 'sent', occurred_at: sentAt, payload: { channel: 'portal', to: 'https://www.colorado.gov/revenue/cora' } }
+		body: { id: sentId, request_id: requestId, organisation_id: orgId, type: 'sent', occurred_at: sentAt, payload: { channel: 'portal', to: 'https://www.colorado.gov/revenue/cora' } }
 	});
-	return { orgId: org!.id, requestId, sentId };
+	return { orgId: orgId, requestId, sentId };
 }
 
 /** The 'sent' event in the timeline. */
