@@ -1,9 +1,10 @@
 /**
  * JS shipped on the first load of the composer (`/app/compose`), gzip: the
  * client entry files plus every file the route's nodes (root layout, /app
- * layout, the page) import statically — the page's modulepreload list — read
- * from the production build. Builds first when there is no build output.
- * Lazily imported code (supabase-js, IndexedDB, sync) is printed separately.
+ * layout, the page, and the root error page, which SvelteKit loads at start
+ * too) import statically, read from the production build. Builds first when
+ * there is no build output. The inline scripts of `src/app.html` are printed
+ * apart (they are in every page's HTML).
  */
 import { it } from 'vitest';
 import { execSync } from 'node:child_process';
@@ -24,10 +25,17 @@ function serverNode(index: number): { imports: string[] } {
 function routeNodes(routeId: string): number[] {
 	const manifest = readFileSync(join(OUTPUT, 'server/manifest.js'), 'utf8');
 	const at = manifest.indexOf(`id: "${routeId}"`);
-	const page = /page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/.exec(manifest.slice(at));
+	const page = /page: \{ layouts: \[([^\]]*)\], errors: \[([^\]]*)\], leaf: (\d+) \}/.exec(manifest.slice(at));
 	if (at < 0 || !page) throw new Error(`route ${routeId} not in the server manifest`);
-	const layouts = page[1]!.split(',').filter((n) => n.trim() !== '').map(Number);
-	return [...layouts, Number(page[2])];
+	const indexes = (list: string) => list.split(',').filter((n) => n.trim() !== '').map(Number);
+	return [...new Set([...indexes(page[1]!), ...indexes(page[2]!), Number(page[3])])];
+}
+
+/** The inline scripts every page's HTML carries (src/app.html), gzip. */
+function inlineScriptsKb(): number {
+	const html = readFileSync('src/app.html', 'utf8');
+	const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+	return gzipSync(scripts.join('\n')).length / 1024;
 }
 
 function entryFiles(): string[] {
@@ -52,6 +60,7 @@ it('prints the JS shipped on first load of the composer route (gzip)', () => {
 	const files = new Set([...entryFiles(), ...routeNodes('/app/compose').flatMap((node) => serverNode(node).imports)]);
 	const total = [...files].reduce((sum, file) => sum + gzipKb(file), 0);
 	printFigure(`composer first-load JS, gzip (${files.size} files; target ≤ ${TARGET_KB} KB)`, total, 'KB');
+	printFigure('inline scripts in every page (src/app.html: early input, early draft read), gzip', inlineScriptsKb(), 'KB');
 	const drafts = new Set([...entryFiles(), ...routeNodes('/app/drafts').flatMap((node) => serverNode(node).imports)]);
 	printFigure('drafts list first-load JS, gzip', [...drafts].reduce((sum, file) => sum + gzipKb(file), 0), 'KB');
 });

@@ -206,13 +206,6 @@ export type DraftDeleteResult =
 
 export const REFUSED_DELETE = 'Only the person who wrote a draft, or an owner of its organisation, can delete it.';
 
-/** Whether a member with `role` may delete a draft written by `createdBy` (the delete policy, for the UI). */
-export function mayDeleteDraft(role: 'owner' | 'editor' | 'viewer' | null | undefined, createdBy: string | null | undefined, userId: string): boolean {
-	if (role === 'owner') return true;
-	// A draft that never left this device (no author known yet) was written here, by this user.
-	return role === 'editor' && (createdBy === undefined || createdBy === userId);
-}
-
 /** Delete an unfiled draft. Nothing deleted is then explained: already gone, filed meanwhile, or not allowed. */
 export async function deleteServerDraft(supabase: Client, id: string): Promise<DraftDeleteResult> {
 	const deleted = await supabase.from('request_drafts').delete().eq('id', id).is('filed_at', null).select('id');

@@ -1,11 +1,12 @@
 /**
  * The message catalogs components read, loaded in parts so a page ships only what it shows.
  *
- * English starts with the "lean" part (core and compose strings: all the composer and
- * the drafts list render up front); the rest of English and the whole Spanish catalog
- * are their own chunks, loaded by the root layout's load before a page that needs them
- * renders. State, so a string asked for before its part has arrived (a lazily loaded
- * panel on a lean page) loads that part and the text appears when it does.
+ * English starts with the "lean" part (core and compose strings: all the composer renders
+ * up front); the drafts part (the drafts list, a draft's deletion and fates), the rest of
+ * English and the whole Spanish catalog are their own chunks, loaded by the root layout's
+ * load before a page that needs them renders, or by a lazily loaded component with it.
+ * State, so a string asked for before its part has arrived loads the parts it may be in
+ * and the text appears when they have.
  */
 import { browser } from '$app/environment';
 import { coreEn } from './catalog/core.en';
@@ -14,11 +15,12 @@ import type { MessageKey } from './en';
 import type { Locale } from './locales';
 
 type Messages = Partial<Record<MessageKey, string>>;
-export type CatalogScope = 'lean' | 'full';
+/** lean: core and compose; drafts: and the drafts part; full: everything. */
+export type CatalogScope = 'lean' | 'drafts' | 'full';
 
 const lean: Messages = { ...coreEn, ...composeEn };
 
-let loaded = $state.raw<{ en: Messages; enFull: boolean; es: Messages | null }>({ en: lean, enFull: false, es: null });
+let loaded = $state.raw<{ en: Messages; es: Messages | null }>({ en: lean, es: null });
 const pending = new Map<string, Promise<void>>();
 
 function once(name: string, load: () => Promise<void>): Promise<void> {
@@ -33,22 +35,22 @@ function once(name: string, load: () => Promise<void>): Promise<void> {
 	return promise;
 }
 
-/** Loads what `locale` needs at `scope` ('full' unless the page is known to need only the lean part). */
+function addEnglish(part: Messages): void {
+	loaded = { en: { ...loaded.en, ...part }, es: loaded.es };
+}
+
+/** Loads what `locale` needs at `scope` ('full' unless the page is known to need less). */
 export async function loadCatalog(locale: Locale, scope: CatalogScope = 'full'): Promise<void> {
 	if (!browser) scope = 'full'; // the server renders every page: it keeps everything
-	if (locale === 'es' && !loaded.es) {
-		await once('es', async () => {
-			const { es } = await import('./es');
-			loaded = { ...loaded, es };
-		});
+	if (locale === 'es') {
+		// Spanish pages fall back to English only for a key Spanish lacks (none today), so they need no more.
+		if (!loaded.es) await once('es', async () => void (loaded = { en: loaded.en, es: (await import('./es')).es }));
+		return;
 	}
-	// Spanish pages fall back to English only for a key Spanish lacks (none today), so they need no more.
-	if (locale === 'en' && scope === 'full' && !loaded.enFull) {
-		await once('en', async () => {
-			const { enRest } = await import('./en-rest');
-			loaded = { en: { ...loaded.en, ...enRest }, enFull: true, es: loaded.es };
-		});
-	}
+	if (scope === 'lean') return;
+	const parts = [once('drafts', async () => addEnglish((await import('./catalog/drafts.en')).draftsEn))];
+	if (scope === 'full') parts.push(once('rest', async () => addEnglish((await import('./en-rest')).enRest)));
+	await Promise.all(parts);
 }
 
 /** The message for `key`, or undefined while its part is still loading (which starts loading it). */

@@ -10,5 +10,6 @@ import { caseloadEn } from './catalog/caseload.en';
 import { attachmentsEn } from './catalog/attachments.en';
 import { pagesEn } from './catalog/pages.en';
 import { deviceEn } from './catalog/device.en';
+import { statusEn } from './catalog/status.en';
 
-export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn, ...deviceEn };
+export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn, ...deviceEn, ...statusEn };

@@ -9,9 +9,9 @@
  */
 import type { ServerDraft } from '$lib/data/drafts';
 import type { Draft } from './db-schema';
+import { DELETED_DRAFT_KIND, hasUnsyncedChanges } from './draft-state';
 
-/** `Draft.kind` of the marker a deleted request draft leaves behind. */
-export const DELETED_DRAFT_KIND = 'request_draft_deleted';
+export { DELETED_DRAFT_KIND, REQUEST_DRAFT_KIND, hasUnsyncedChanges, isDeletedDraft, keepsDeviceCopy } from './draft-state';
 
 /** How long a deletion marker is kept: longer than a page kept for offline use (30 days) may be shown. */
 export const DELETION_MARKER_DAYS = 31;
@@ -31,15 +31,6 @@ export interface ClosedElsewhere {
 	at: string;
 	/** Filed: the new draft that keeps what was changed here after the filing; null when nothing was. */
 	copyId: string | null;
-}
-
-export function isDeletedDraft(draft: Draft | undefined): draft is DeletedDraft {
-	return draft?.kind === DELETED_DRAFT_KIND;
-}
-
-/** Never synced, or edited since it last was. */
-export function hasUnsyncedChanges(draft: Draft): boolean {
-	return draft.syncedAt === null || draft.syncedAt < draft.updatedAt;
 }
 
 /** The marker that replaces a deleted draft: its content is gone; it is not work waiting to sync. */

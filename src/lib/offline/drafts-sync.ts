@@ -16,15 +16,13 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { deleteServerDraft, getServerDraft, sameContent, saveServerDraft, type DraftContent, type ServerDraft } from '$lib/data/drafts';
 import { changeDraft, deleteDraft, getDraft, listDrafts, saveDraft } from './db';
-import type { Draft } from './db-schema';
-import { hasUnsyncedChanges, isDeletedDraft, type ClosedElsewhere } from './draft-fates';
+import type { DeviceAccount, Draft } from './db-schema';
+import { REQUEST_DRAFT_KIND, isDeletedDraft, keepsDeviceCopy, type ClosedElsewhere } from './draft-fates';
 import { newId } from './ids';
 import { enqueue } from './outbox';
 import { classifySupabaseResponse, supabaseTransport, type OutboxTransport, type SendResult } from './transport';
 
-export { hasUnsyncedChanges } from './draft-fates';
-
-export const REQUEST_DRAFT_KIND = 'request_draft';
+export { hasUnsyncedChanges, REQUEST_DRAFT_KIND } from './draft-fates';
 export const REQUEST_DRAFTS_TABLE = 'request_drafts';
 
 /** `Draft.fields` of a request draft. */
@@ -99,8 +97,9 @@ export async function listRequestDrafts(): Promise<RequestDraft[]> {
 	return (await listDrafts()).filter(isRequestDraft);
 }
 
-export async function getRequestDraft(id: string): Promise<RequestDraft | undefined> {
-	const draft = await getDraft(id);
+/** `account`: whose draft it may be, when the page has not yet said who is signed in (device-account.ts). */
+export async function getRequestDraft(id: string, account?: DeviceAccount | null): Promise<RequestDraft | undefined> {
+	const draft = await (account === undefined ? getDraft(id) : getDraft(id, account));
 	return isRequestDraft(draft) ? draft : undefined;
 }
 
@@ -157,18 +156,22 @@ export async function mergeServerDrafts(drafts: readonly ServerDraft[], deviceId
 	let changed = 0;
 	for (const server of drafts) {
 		await changeDraft(server.id, (stored) => {
-			if (isDeletedDraft(stored)) return 'keep';
-			if (server.filedAt !== null) {
-				if (!isRequestDraft(stored) || hasUnsyncedChanges(stored) || stored.fields.filedAt || stored.fields.closedElsewhere) return 'keep';
-				changed += 1;
-				return closedAsFiled(stored, server, now.toISOString(), null);
-			}
-			if (stored && (hasUnsyncedChanges(stored) || Number(stored.serverVersion ?? 0) >= server.revision)) return 'keep';
-			changed += 1;
-			return fromServer(server, deviceId);
+			const merged = mergedWithServer(stored, server, deviceId, now);
+			if (merged !== 'keep') changed += 1;
+			return merged;
 		});
 	}
 	return changed;
+}
+
+/**
+ * The device's copy once the server's is merged into it, or 'keep' when the device's stays as it is:
+ * it has changes not yet synced, already has that version (or a later one), or was deleted here.
+ */
+function mergedWithServer(stored: Draft | undefined, server: ServerDraft, deviceId: string, now: Date): RequestDraft | 'keep' {
+	if (keepsDeviceCopy(stored, server)) return 'keep';
+	if (server.filedAt !== null && isRequestDraft(stored)) return closedAsFiled(stored, server, now.toISOString(), null);
+	return fromServer(server, deviceId);
 }
 
 /** The server's filed version, marked as filed on another device (`copyId`: the new draft keeping this device's changes). */

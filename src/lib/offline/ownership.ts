@@ -10,11 +10,9 @@
  * … wait on this device" and offer to discard them.
  */
 import type { AttachmentFile, DeviceAccount, Draft, Owned, OutboxEntry } from './db-schema';
+import { hasUnsyncedChanges, isVisibleTo } from './draft-state';
 
-/** Whether `account` (null: nobody signed in) may see and send `record`: its own, or one nobody owns yet. */
-export function isVisibleTo(record: Owned, account: DeviceAccount | null): boolean {
-	return record.owner === undefined || record.owner.userId === account?.userId;
-}
+export { isVisibleTo } from './draft-state';
 
 /** `record` with `owner` recorded (or without any owner when there is none to record). */
 export function withOwner<T extends Owned>(record: T, owner: DeviceAccount | null | undefined): T {
@@ -23,9 +21,7 @@ export function withOwner<T extends Owned>(record: T, owner: DeviceAccount | nul
 }
 
 /** Never synced, or edited since it last was. */
-export function isUnsyncedDraft(draft: Draft): boolean {
-	return draft.syncedAt === null || draft.syncedAt < draft.updatedAt;
-}
+export const isUnsyncedDraft: (draft: Draft) => boolean = hasUnsyncedChanges;
 
 /**
  * Another account's draft may be replaced by this account's write (e.g. the server's version of a draft both can

@@ -58,7 +58,7 @@ test('composer autosave and offline reload', async ({ page, context }) => {
 	printFigure(`main-thread long tasks (≥ 50 ms) while typing ${BATCHES} batches`, `${probe.longTasks.length}${longest}`);
 
 	const expected = await field.inputValue();
-	// From here on every load notes when the root layout marks the page hydrated (the draft is read after that).
+	// From here on every load notes when the root layout marks the page hydrated (the draft is read meanwhile).
 	await page.addInitScript(() => {
 		const observer = new MutationObserver(() => {
 			if (!document.documentElement?.hasAttribute('data-hydrated')) return;
@@ -88,5 +88,5 @@ test('composer autosave and offline reload', async ({ page, context }) => {
 	reloads.hydrated.sort((a, b) => a - b);
 	printFigure(`offline reload to draft visible, Chromium p50 (${OFFLINE_RELOADS} reloads; target < 300 ms)`, percentile(reloads.visible, 50), 'ms');
 	printFigure('offline reload to draft visible, Chromium max', reloads.visible.at(-1)!, 'ms');
-	printFigure('offline reload to page hydrated (before the draft is read), Chromium p50', percentile(reloads.hydrated, 50), 'ms');
+	printFigure('offline reload to page hydrated (the draft is read meanwhile, begun by src/app.html), Chromium p50', percentile(reloads.hydrated, 50), 'ms');
 });

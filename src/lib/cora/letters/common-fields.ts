@@ -71,14 +71,6 @@ export const REFERENCE_NUMBER: LetterField = {
 	help: { en: 'The number the agency gave your request, if any.', es: 'El número que la agencia asignó a su solicitud, si lo hay.' }
 };
 
-export const REQUEST_DATE: LetterField = {
-	key: 'request_date',
-	kind: 'date',
-	required: true,
-	label: { en: 'Date of your request', es: 'Fecha de su solicitud' },
-	help: { en: 'The day you sent the original records request.', es: 'El día en que envió la solicitud original.' }
-};
-
 export const SUBJECT_SUMMARY: LetterField = {
 	key: 'subject_summary',
 	kind: 'text',

@@ -1,5 +1,5 @@
-/** Fields and checks shared by letters that ask for records. */
-import type { FieldReader, LetterField, LetterFieldError } from './letter-types';
+/** Fields shared by letters that ask for records (their checks: request-letter-checks.ts). */
+import type { LetterField } from './letter-types';
 
 export const FEE_WAIVER_REASON: LetterField = {
 	key: 'fee_waiver_reason',
@@ -24,13 +24,3 @@ export const FEE_NOTICE_THRESHOLD: LetterField = {
 };
 
 export const FEE_FIELDS: readonly LetterField[] = [FEE_WAIVER_REASON, FEE_NOTICE_THRESHOLD];
-
-/** The start of a date range must not be after its end. */
-export function checkDateRange(v: FieldReader, startKey = 'date_range_start', endKey = 'date_range_end'): LetterFieldError[] {
-	const start = v.optionalDate(startKey);
-	const end = v.optionalDate(endKey);
-	if (start && end && start > end) {
-		return [{ field: endKey, code: 'invalid_range', message: `${endKey} (${end}) is before ${startKey} (${start})` }];
-	}
-	return [];
-}

@@ -10,5 +10,10 @@ export const deviceEs: Record<keyof typeof deviceEn, string> = {
 	'device.discardConfirm.one': 'Sí, descartar 1 cambio',
 	'device.discardConfirm.other': 'Sí, descartar {count} cambios',
 	'device.discardCancel': 'Conservarlos',
-	'device.discarded': 'Se descartaron los cambios hechos por {email}.'
+	'device.discarded': 'Se descartaron los cambios hechos por {email}.',
+	'signOut.waiting.title': '¿Salir con cambios sin sincronizar?',
+	'signOut.waiting.one': '1 cambio aún no se ha sincronizado. Si sales, se queda en este dispositivo y se enviará la próxima vez que entres como {email}.',
+	'signOut.waiting.other': '{count} cambios aún no se han sincronizado. Si sales, se quedan en este dispositivo y se enviarán la próxima vez que entres como {email}.',
+	'signOut.anyway': 'Salir de todos modos',
+	'signOut.stay': 'Seguir dentro'
 };

@@ -1,25 +1,42 @@
 import { browser } from '$app/environment';
 import { offlineModules } from '$lib/components/compose/autosave.svelte';
 import { loadLetterEngine } from '$lib/components/compose/letter-engine-loader.svelte';
+import { takeEarlyDraftRead } from '$lib/offline/early-draft';
+import { openedDraft, type OpenedDraft } from '$lib/offline/opened-draft';
 import type { PageLoad } from './$types';
 
 /**
- * The filing panel is rendered into the server's page (its record forms work without
- * JavaScript); in the browser, the composer loads it only when the file step is shown.
+ * The filing panel, the deletion form and the removed-agencies notice are rendered into the
+ * server's page (their forms work without JavaScript); in the browser, the composer loads
+ * them only when shown.
  * In the browser, the device database and the letter engine start loading here, while
- * the page hydrates, not after it (the composer awaits them on mount): the draft kept
- * on the device shows sooner, offline above all.
+ * the page hydrates, not after it, and the draft named in the address is read from the
+ * device (`deviceDraft`, begun by `src/app.html` on a first load): the composer shows it
+ * as soon as it mounts, offline above all.
  */
-export const load: PageLoad = async ({ data, url }) => {
+export const load: PageLoad = async ({ data, url, parent }) => {
+	let deviceDraft: Promise<OpenedDraft | undefined> | null = null;
 	if (browser) {
 		const wanted = url.searchParams.get('draft');
-		void offlineModules()
-			.then(([sync]) => (wanted ? sync.getRequestDraft(wanted) : undefined))
-			.catch(() => {});
+		void offlineModules().catch(() => {});
+		if (wanted) {
+			const early = takeEarlyDraftRead(wanted);
+			deviceDraft = parent()
+				.then(async ({ user }) => {
+					// The account is named: the layout has not yet told the device who is signed in (device-account.ts).
+					const account = user ? { userId: user.id, email: user.email } : null;
+					const stored = early ? await early : await (await import('$lib/offline/db')).getDraft(wanted, account);
+					return openedDraft(stored, account, data.serverDraft);
+				})
+				.catch(() => undefined);
+		}
 		void loadLetterEngine().catch(() => {});
 	}
 	return {
 		...data,
-		filingPanel: browser ? null : (await import('$lib/components/filing/FilingPanel.svelte')).default
+		deviceDraft,
+		filingPanel: browser ? null : (await import('$lib/components/filing/FilingPanel.svelte')).default,
+		deleteDraft: browser ? null : (await import('$lib/components/compose/DeleteDraft.svelte')).default,
+		agenciesRemovedNotice: browser ? null : (await import('$lib/components/compose/AgenciesRemovedNotice.svelte')).default
 	};
 };

@@ -3,7 +3,8 @@
  * deliberative-process denials the letter also asks for the index of withheld
  * documents and the sworn statement (RCFP Colorado guide).
  */
-import { CORRESPONDENCE_FIELDS, REFERENCE_NUMBER, REQUEST_DATE, SUBJECT_SUMMARY } from '../common-fields';
+import { CORRESPONDENCE_FIELDS, REFERENCE_NUMBER, SUBJECT_SUMMARY } from '../common-fields';
+import { REQUEST_DATE } from '../follow-up-fields';
 import { formatLongDate, paragraphs } from '../letter-formatting';
 import { closing, letterHeader, referenceClause, salutation } from '../letter-paragraphs';
 import type { LetterTemplate } from '../letter-types';

@@ -19,7 +19,7 @@ import {
 } from '../letter-paragraphs';
 import type { LetterTemplate } from '../letter-types';
 import { IMMIGRATION_ENFORCEMENT_RECORDS_INFO } from './immigration-enforcement-records.info';
-import { checkDateRange } from '../request-letter-fields';
+import { checkDateRange } from '../request-letter-checks';
 
 const SUBJECT = 'Colorado Open Records Act request: records of immigration-enforcement requests (C.R.S. 24-74-106)';
 

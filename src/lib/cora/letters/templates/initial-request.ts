@@ -11,7 +11,7 @@ import {
 } from '../letter-paragraphs';
 import type { LetterTemplate } from '../letter-types';
 import { INITIAL_REQUEST_INFO } from './initial-request.info';
-import { checkDateRange } from '../request-letter-fields';
+import { checkDateRange } from '../request-letter-checks';
 
 export const INITIAL_REQUEST: LetterTemplate = {
 	...INITIAL_REQUEST_INFO,

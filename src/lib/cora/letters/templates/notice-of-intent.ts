@@ -8,7 +8,8 @@
  * v. Marks, 2015 CO 33). The earliest filing day comes from court-notice.ts.
  */
 import { earliestCourtFilingDate } from '../../deadlines/court-notice';
-import { CORRESPONDENCE_FIELDS, LETTER_DATE, REFERENCE_NUMBER, REQUEST_DATE, SUBJECT_SUMMARY } from '../common-fields';
+import { CORRESPONDENCE_FIELDS, LETTER_DATE, REFERENCE_NUMBER, SUBJECT_SUMMARY } from '../common-fields';
+import { REQUEST_DATE } from '../follow-up-fields';
 import { formatLongDate, paragraphs } from '../letter-formatting';
 import { closing, letterHeader, referenceClause, salutation } from '../letter-paragraphs';
 import type { FieldReader, LetterContext, LetterField, LetterTemplate } from '../letter-types';

@@ -1,5 +1,6 @@
 /** Follow-up when the response deadline has passed, citing the missed date. */
-import { CORRESPONDENCE_FIELDS, REFERENCE_NUMBER, REQUEST_DATE, SUBJECT_SUMMARY } from '../common-fields';
+import { CORRESPONDENCE_FIELDS, REFERENCE_NUMBER, SUBJECT_SUMMARY } from '../common-fields';
+import { REQUEST_DATE } from '../follow-up-fields';
 import { formatLongDate, paragraphs } from '../letter-formatting';
 import { closing, letterHeader, referenceClause, salutation, WITHHOLDING_PARAGRAPH } from '../letter-paragraphs';
 import type { LetterFieldError, LetterTemplate } from '../letter-types';
