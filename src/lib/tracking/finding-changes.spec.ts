@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFindingChanges, findingChangesOf, mergeFindingChanges } from './finding-changes';
+import { applyFindingChanges, changesNotYetShown, findingChangesOf, mergeFindingChanges, type DeviceFindingChanges } from './finding-changes';
+import type { FindingChanges } from './finding-form';
 
 const entry = (id: string, operation: string, payload: Record<string, unknown> = {}, status = 'pending', table = 'disclosure_findings') => ({ id, table, operation, payload, status });
 const findings = [
@@ -33,5 +34,33 @@ describe('finding edits and deletions waiting on this device', () => {
 		const merged = mergeFindingChanges(page, outbox);
 		expect(applyFindingChanges(findings, mergeFindingChanges(outbox, page))).toEqual([{ id: 'f-1', people_count: 8, summary: 'outbox', edited: true }]);
 		expect(merged.deleted).toEqual(new Set(['f-2']));
+	});
+});
+
+describe("the page's own finding changes once they have left the outbox", () => {
+	const edit: Partial<FindingChanges> = { people_count: 40, data_categories: ['employer'] };
+	const changes: DeviceFindingChanges = { edits: new Map([['f1', edit]]), deleted: new Set(['f2']) };
+
+	it('are dropped once the server findings show them', () => {
+		const server = [{ id: 'f1', people_count: 40, data_categories: ['employer'], records_count: 120 }];
+		const left = changesNotYetShown(changes, server, new Set());
+		expect([...left.edits.keys()]).toEqual([]);
+		expect([...left.deleted]).toEqual([]);
+	});
+
+	it('are kept while the findings the page holds are older (an edit not in them, a deleted finding still there)', () => {
+		const older = [
+			{ id: 'f1', people_count: 35, data_categories: ['employer'] },
+			{ id: 'f2', people_count: 3, data_categories: [] }
+		];
+		const left = changesNotYetShown(changes, older, new Set());
+		expect(left.edits.get('f1')).toEqual({ people_count: 40, data_categories: ['employer'] });
+		expect([...left.deleted]).toEqual(['f2']);
+		expect(applyFindingChanges(older, left)).toEqual([{ id: 'f1', people_count: 40, data_categories: ['employer'], edited: true }]);
+	});
+
+	it('are kept while they wait to sync, whatever the server shows', () => {
+		const server = [{ id: 'f1', people_count: 40, data_categories: ['employer'] }];
+		expect([...changesNotYetShown(changes, server, new Set(['f1'])).edits.keys()]).toEqual(['f1']);
 	});
 });

@@ -51,3 +51,21 @@ export function mergeFindingChanges(earlier: DeviceFindingChanges, later: Device
 	for (const [id, edit] of later.edits) edits.set(id, { ...edits.get(id), ...edit });
 	return { edits, deleted: new Set([...earlier.deleted, ...later.deleted]) };
 }
+
+/**
+ * The page's own changes still to be laid over the server's findings: those waiting to sync, and those the
+ * server's findings do not show yet. A change that has left the outbox is on the server, but the findings the
+ * page holds may be older (read back from the copy kept for offline use when the network went away mid-read):
+ * then the change still shows, and an edit made next starts from it, not from the older values.
+ */
+export function changesNotYetShown(changes: DeviceFindingChanges, serverFindings: readonly { id: string }[], waiting: ReadonlySet<string>): DeviceFindingChanges {
+	const byId = new Map(serverFindings.map((finding) => [finding.id, finding as Record<string, unknown>]));
+	const shows = (id: string, edit: Partial<FindingChanges>) => {
+		const finding = byId.get(id);
+		return finding !== undefined && Object.entries(edit).every(([key, value]) => JSON.stringify(finding[key]) === JSON.stringify(value));
+	};
+	return {
+		edits: new Map([...changes.edits].filter(([id, edit]) => waiting.has(id) || !shows(id, edit))),
+		deleted: new Set([...changes.deleted].filter((id) => waiting.has(id) || byId.has(id)))
+	};
+}
