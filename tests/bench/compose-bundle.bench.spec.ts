@@ -59,7 +59,7 @@ it('prints the JS shipped on first load of the composer route (gzip)', () => {
 	if (!existsSync(join(OUTPUT, 'server/manifest.js'))) execSync('flock .build.lock npm run build', { stdio: 'ignore' });
 	const files = new Set([...entryFiles(), ...routeNodes('/app/compose').flatMap((node) => serverNode(node).imports)]);
 	const total = [...files].reduce((sum, file) => sum + gzipKb(file), 0);
-	printFigure(`composer first-load JS, gzip (${files.size} files; target ≤ ${TARGET_KB} KB)`, total, 'KB');
+	printFigure(`composer first-load JS, gzip (${files.size} files; target ≤ ${TARGET_KB} KB)`, total.toFixed(2), 'KB');
 	printFigure('inline scripts in every page (src/app.html: early input, early draft read), gzip', inlineScriptsKb(), 'KB');
 	const drafts = new Set([...entryFiles(), ...routeNodes('/app/drafts').flatMap((node) => serverNode(node).imports)]);
 	printFigure('drafts list first-load JS, gzip', [...drafts].reduce((sum, file) => sum + gzipKb(file), 0), 'KB');

@@ -57,7 +57,7 @@ export async function loadCatalog(locale: Locale, scope: CatalogScope = 'full'):
 export function message(locale: Locale, key: MessageKey): string | undefined {
 	const text = (locale === 'es' ? loaded.es?.[key] : undefined) ?? loaded.en[key];
 	if (text === undefined) {
-		if (browser) console.warn(`[i18n] "${key}" was asked for before its catalog part loaded; loading it now`);
+		if (browser) console.warn(`[i18n] ${key}: loading its part`);
 		void loadCatalog(locale, 'full').catch(() => {});
 	}
 	return text;

@@ -1,6 +1,4 @@
 import { browser } from '$app/environment';
-import { offlineModules } from '$lib/components/compose/autosave.svelte';
-import { loadLetterEngine } from '$lib/components/compose/letter-engine-loader.svelte';
 import { takeEarlyDraftRead } from '$lib/offline/early-draft';
 import { openedDraft, type OpenedDraft } from '$lib/offline/opened-draft';
 import type { PageLoad } from './$types';
@@ -9,16 +7,15 @@ import type { PageLoad } from './$types';
  * The filing panel, the deletion form and the removed-agencies notice are rendered into the
  * server's page (their forms work without JavaScript); in the browser, the composer loads
  * them only when shown.
- * In the browser, the device database and the letter engine start loading here, while
- * the page hydrates, not after it, and the draft named in the address is read from the
- * device (`deviceDraft`, begun by `src/app.html` on a first load): the composer shows it
- * as soon as it mounts, offline above all.
+ * In the browser, the draft named in the address is read from the device here, while the
+ * page hydrates (`deviceDraft`, begun by `src/app.html` on a first load): the composer
+ * shows it as soon as it mounts, offline above all. The sync code and the letter engine
+ * load once the page is painted (Composer.svelte).
  */
 export const load: PageLoad = async ({ data, url, parent }) => {
 	let deviceDraft: Promise<OpenedDraft | undefined> | null = null;
 	if (browser) {
 		const wanted = url.searchParams.get('draft');
-		void offlineModules().catch(() => {});
 		if (wanted) {
 			const early = takeEarlyDraftRead(wanted);
 			deviceDraft = parent()
@@ -30,7 +27,6 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 				})
 				.catch(() => undefined);
 		}
-		void loadLetterEngine().catch(() => {});
 	}
 	return {
 		...data,
