@@ -37,7 +37,7 @@ describe('catalog parts', () => {
 			...svelteIn('src/lib/components/compose').filter((file) => !withDraftsPart.includes(file)),
 			'src/lib/components/Field.svelte',
 			'src/lib/offline/SignOutForm.svelte',
-			'src/lib/pwa/UpdatePrompt.svelte'
+			'src/lib/components/LatePanel.svelte'
 		];
 		const used = keysUsedIn(files);
 		expect(used.size).toBeGreaterThan(50);

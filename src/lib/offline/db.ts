@@ -12,7 +12,8 @@
 import { openDB, type IDBPDatabase, type IDBPIndex } from 'idb';
 import { deviceAccount } from './device-account';
 import { announceOfflineChange } from './offline-changes';
-import { holdsWaitingWork, isUnsyncedDraft, isVisibleTo, summariseDeviceWork, withOwner, type DeviceWork } from './ownership';
+import { hasUnsyncedChanges } from './draft-state';
+import { holdsWaitingWork, isVisibleTo, summariseDeviceWork, withOwner, type DeviceWork } from './ownership';
 import {
 	DATABASE_NAME,
 	DATABASE_VERSION,
@@ -135,7 +136,7 @@ export async function markDraftSynced(id: string, syncedAt: string, serverVersio
 /** Drafts never synced, or edited since they last were. */
 export async function countUnsyncedDrafts(account: Account = deviceAccount()): Promise<number> {
 	const drafts = await (await database()).getAll('drafts');
-	return drafts.filter((draft) => isVisibleTo(draft, account) && isUnsyncedDraft(draft)).length;
+	return drafts.filter((draft) => isVisibleTo(draft, account) && hasUnsyncedChanges(draft)).length;
 }
 
 // ---------------------------------------------------------------- outbox

@@ -20,15 +20,12 @@ export function withOwner<T extends Owned>(record: T, owner: DeviceAccount | nul
 	return owner ? ({ ...rest, owner: { userId: owner.userId, email: owner.email } } as T) : (rest as T);
 }
 
-/** Never synced, or edited since it last was. */
-export const isUnsyncedDraft: (draft: Draft) => boolean = hasUnsyncedChanges;
-
 /**
  * Another account's draft may be replaced by this account's write (e.g. the server's version of a draft both can
  * see) only when it holds nothing that waits to sync: no unsynced edit, no outbox entry. Its owner loses nothing.
  */
 export function holdsWaitingWork(draft: Draft, hasOutboxEntry: boolean): boolean {
-	return hasOutboxEntry || isUnsyncedDraft(draft);
+	return hasOutboxEntry || hasUnsyncedChanges(draft);
 }
 
 /** What of one account waits on the device to reach the server. */
@@ -61,7 +58,7 @@ export function summariseDeviceWork(
 	const entryIds = new Set(entries.map((entry) => entry.id));
 	const mine = (record: Owned) => isVisibleTo(record, account);
 	const ownEntries = entries.filter(mine);
-	const ownUnsynced = drafts.filter((draft) => mine(draft) && isUnsyncedDraft(draft));
+	const ownUnsynced = drafts.filter((draft) => mine(draft) && hasUnsyncedChanges(draft));
 	const others = new Map<string, WaitingWork>();
 	const count = (record: Owned) => {
 		if (!record.owner || mine(record)) return;
@@ -71,7 +68,7 @@ export function summariseDeviceWork(
 	};
 	entries.forEach(count);
 	files.forEach(count);
-	drafts.filter((draft) => isUnsyncedDraft(draft) && !entryIds.has(draft.id)).forEach(count);
+	drafts.filter((draft) => hasUnsyncedChanges(draft) && !entryIds.has(draft.id)).forEach(count);
 	return {
 		pending: ownEntries.length,
 		first: ownEntries[0],
