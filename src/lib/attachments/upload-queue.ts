@@ -22,6 +22,18 @@ export interface AttachmentTarget {
 	eventId: string;
 }
 
+/** The latest time given to a file chosen on this page (ms since the epoch). */
+let latestQueuedAt = 0;
+
+/**
+ * Files upload in the order they were chosen (the queue is read by creation time): two chosen in the
+ * same millisecond still get distinct times, in order, instead of an order left to their random ids.
+ */
+function queuedAt(now: Date): string {
+	latestQueuedAt = Math.max(now.getTime(), latestQueuedAt + 1);
+	return new Date(latestQueuedAt).toISOString();
+}
+
 export type QueueResult = { ok: true; file: AttachmentFile } | { ok: false; reason: FileRefusal; mimeType: string };
 
 /** Check a chosen file and keep it on the device, waiting to upload. A refused file is not stored. */
@@ -40,7 +52,7 @@ export async function queueFile(file: File, target: AttachmentTarget, now: Date 
 		status: 'waiting',
 		attempts: 0,
 		lastError: null,
-		createdAt: now.toISOString()
+		createdAt: queuedAt(now)
 	};
 	await saveAttachmentFile(stored);
 	return { ok: true, file: stored };

