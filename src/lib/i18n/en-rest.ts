@@ -11,5 +11,6 @@ import { attachmentsEn } from './catalog/attachments.en';
 import { pagesEn } from './catalog/pages.en';
 import { deviceEn } from './catalog/device.en';
 import { statusEn } from './catalog/status.en';
+import { publishingEn } from './catalog/publishing.en';
 
-export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn, ...deviceEn, ...statusEn };
+export const enRest = { ...filingEn, ...teamEn, ...feedsEn, ...trackingEn, ...caseloadEn, ...attachmentsEn, ...pagesEn, ...deviceEn, ...statusEn, ...publishingEn };

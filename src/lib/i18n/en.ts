@@ -11,6 +11,7 @@ import { attachmentsEn } from './catalog/attachments.en';
 import { caseloadEn } from './catalog/caseload.en';
 import { deviceEn } from './catalog/device.en';
 import { statusEn } from './catalog/status.en';
+import { publishingEn } from './catalog/publishing.en';
 
 export const en = {
 	...coreEn,
@@ -24,7 +25,8 @@ export const en = {
 	...attachmentsEn,
 	...caseloadEn,
 	...deviceEn,
-	...statusEn
+	...statusEn,
+	...publishingEn
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { attachmentsEs } from './catalog/attachments.es';
 import { caseloadEs } from './catalog/caseload.es';
 import { deviceEs } from './catalog/device.es';
 import { statusEs } from './catalog/status.es';
+import { publishingEs } from './catalog/publishing.es';
 
 export const es: Record<MessageKey, string> = {
 	...coreEs,
@@ -25,5 +26,6 @@ export const es: Record<MessageKey, string> = {
 	...attachmentsEs,
 	...caseloadEs,
 	...deviceEs,
-	...statusEs
+	...statusEs,
+	...publishingEs
 };
