@@ -30,7 +30,12 @@ describe('REST reads', () => {
 				(2, 'Spain', 'ES', 48000000, '{europe,euro}', '{"capital":"Madrid","geo":{"lat":40}}', '1479-01-20', true, 'España'),
 				(3, 'Bosnia, Herzegovina', 'BA', 3200000, '{europe}', '{"capital":"Sarajevo"}', null, false, null),
 				(4, 'Japan', 'JP', 124000000, '{asia}', null, null, null, '日本'),
-				(5, 'A+B (test)', null, null, '{}', '{"capital":"x y"}', null, false, null);`
+				(5, 'A+B (test)', null, null, '{}', '{"capital":"x y"}', null, false, null);
+			-- A column that fails whenever it is computed: a HEAD must count rows without building them.
+			create function row_json_was_built(id int) returns text language plpgsql stable as
+				$$ begin raise exception 'row % was turned into JSON', id; end $$;
+			create view countries_unbuildable as select id, active, row_json_was_built(id) as costly from countries;
+			grant select on countries_unbuildable to service_role;`
 		);
 		db = t.service();
 	});
@@ -265,6 +270,24 @@ describe('REST reads', () => {
 			expect(res.error).toBeNull();
 			expect(res.data).toBeNull();
 			expect(res.count).toBe(2);
+		});
+
+		it('HEAD counts without building any row (PostgREST sends no body for HEAD)', async () => {
+			const built = await db.from('countries_unbuildable').select('*').eq('active', false);
+			expect(built.error?.message).toContain('was turned into JSON');
+			const head = await db.from('countries_unbuildable').select('*', { count: 'exact', head: true }).eq('active', false);
+			expect(head.error).toBeNull();
+			expect(head.count).toBe(2);
+		});
+
+		it('HEAD with a range reports the page and the total in Content-Range', async () => {
+			const res = await rawFetch(t, '/countries_unbuildable?select=*&order=id', {
+				method: 'HEAD',
+				headers: { Prefer: 'count=exact', Range: '1-2', apikey: t.serviceRoleKey, authorization: `Bearer ${t.serviceRoleKey}` }
+			});
+			expect(res.status).toBe(206);
+			expect(res.headers.get('content-range')).toBe('1-2/5');
+			expect(await res.text()).toBe('');
 		});
 
 		it('an offset past the total is 416 PGRST103', async () => {

@@ -110,6 +110,8 @@ export interface ReadOptions {
 	offset: number | null;
 	/** Aggregate the single column `scalarColumn` instead of whole rows (setof scalar RPC). */
 	scalarColumn?: string;
+	/** HEAD: headers only, so no row is turned into JSON (PostgREST builds no body for HEAD either). */
+	head?: boolean;
 }
 
 /** One statement returning `total` (or null), `page` (rows in body) and `body` (JSON text). */
@@ -119,6 +121,13 @@ export function buildReadQuery(node: ReadNode, source: ReadSource, options: Read
 	const order = orderSql(source.alias, node.order, p);
 	const limit = limitSql(options.limit, options.offset, p);
 	const total = source.totalSql ?? (options.count ? `(SELECT count(*) FROM ${built.countFrom} WHERE ${where})` : 'NULL::bigint');
+	if (options.head) {
+		// Unreferenced subquery outputs are dropped by the planner, so no row JSON is built; without a
+		// range the page is the whole filtered set, so one scan gives both numbers.
+		const whole = options.limit === null && (options.offset ?? 0) === 0 && source.totalSql === undefined;
+		const headTotal = whole && options.count ? 'count(*)' : total;
+		return `${source.prefix ?? ''} SELECT ${headTotal} AS "total", count(*) AS "page", NULL::text AS "body" FROM (SELECT ${built.select} FROM ${built.from} WHERE ${where}${order}${limit}) AS "pgrst_r"`;
+	}
 	let row = options.stripNulls ? 'json_strip_nulls(row_to_json("pgrst_r"))' : '"pgrst_r"';
 	if (options.scalarColumn !== undefined) row = `"pgrst_r".${ident(options.scalarColumn)}`;
 	return `${source.prefix ?? ''} SELECT ${total} AS "total", count(*) AS "page", coalesce(json_agg(${row}), '[]')::text AS "body" FROM (SELECT ${built.select} FROM ${built.from} WHERE ${where}${order}${limit}) AS "pgrst_r"`;

@@ -48,7 +48,7 @@ export async function runRead(
 	const text = buildReadQuery(
 		node,
 		source,
-		{ count: ctx.prefs.count !== null, stripNulls: ctx.accept.stripNulls, limit: range.limit, offset: range.offset, scalarColumn },
+		{ count: ctx.prefs.count !== null, stripNulls: ctx.accept.stripNulls, limit: range.limit, offset: range.offset, scalarColumn, head: ctx.method === 'HEAD' },
 		p
 	);
 	return inTransaction(ctx, readOnly, async (tx) => {
