@@ -739,6 +739,22 @@ export type Database = {
 					}
 					Returns: Json
 				}
+			caseload_section_counts:
+				{
+					Args: {
+						p_organisation_ids: string[]
+						p_today: string
+						p_horizon: string
+						p_running: string[]
+						p_paused: string[]
+						p_escalated: string[]
+						p_closed: string[]
+						p_unsent: string[]
+						p_search?: string
+						p_agency_ids?: string[]
+					}
+					Returns: Json
+				}
 			create_calendar_feed:
 				{
 					Args: {

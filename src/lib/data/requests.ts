@@ -7,7 +7,7 @@ import type { Database, Tables } from '$lib/database.types';
 import type { SentRows } from '$lib/filing/sent-record';
 import type { AgencyChannel, ComposerDraft } from '$lib/filing/types';
 import type { IsoDate } from '$lib/cora';
-import { CASELOAD_FILTERS, type CaseloadFilter } from '$lib/caseload/sections';
+import { CASELOAD_FILTERS, CLOSED_STATUSES, ESCALATED_STATUSES, PAUSED_STATUSES, RUNNING_STATUSES, UNSENT_STATUSES, type CaseloadFilter } from '$lib/caseload/sections';
 import { sectionTerm } from '$lib/caseload/section-filters';
 import { cleanSearch, searchTerm } from '$lib/caseload/search-terms';
 
@@ -235,9 +235,11 @@ async function agenciesMatching(supabase: Client, search: string, organisationId
 }
 
 /**
- * One page of the caseload, with counts per section: every query filters the
- * organisations (index on organisation_id, status), the section (dates) and
- * the search as one PostgREST logic tree, and they run in parallel.
+ * One page of the caseload, with counts per section, in two parallel round
+ * trips: the page filters the organisations (index on organisation_id,
+ * status), the section (dates) and the search as one PostgREST logic tree;
+ * `caseload_section_counts` counts every section in one scan with the same
+ * rules (RLS applies to both).
  */
 export async function listCaseload(supabase: Client, query: CaseloadQuery): Promise<CaseloadPage> {
 	if (query.organisationIds.length === 0) {
@@ -260,18 +262,25 @@ export async function listCaseload(supabase: Client, query: CaseloadQuery): Prom
 		.order('created_at', { ascending: false })
 		.order('id')
 		.range(from, from + query.pageSize - 1);
-	const countQuery = (filter: CaseloadFilter) =>
-		supabase.from('records_requests').select('id', { count: 'exact', head: true }).in('organisation_id', organisations).or(where(filter));
+	const countsQuery = supabase.rpc('caseload_section_counts', {
+		p_organisation_ids: organisations,
+		p_today: query.today,
+		p_horizon: query.horizon,
+		p_running: [...RUNNING_STATUSES],
+		p_paused: [...PAUSED_STATUSES],
+		p_escalated: [...ESCALATED_STATUSES],
+		p_closed: [...CLOSED_STATUSES],
+		p_unsent: [...UNSENT_STATUSES],
+		p_search: cleanSearch(query.search),
+		p_agency_ids: agencyIds
+	});
 
-	const [page, ...counted] = await Promise.all([pageQuery, ...CASELOAD_FILTERS.map(countQuery)]);
+	const [page, counted] = await Promise.all([pageQuery, countsQuery]);
 	// Past the last page PostgREST answers 416; show an empty page with the real total instead.
 	if (page.error && page.status !== 416) throw new Error(page.error.message);
-	const counts = {} as Record<CaseloadFilter, number>;
-	CASELOAD_FILTERS.forEach((filter, i) => {
-		const answer = counted[i]!;
-		if (answer.error) throw new Error(answer.error.message);
-		counts[filter] = answer.count ?? 0;
-	});
+	if (counted.error) throw new Error(counted.error.message);
+	const answered = (counted.data ?? {}) as Partial<Record<CaseloadFilter, number>>;
+	const counts = Object.fromEntries(CASELOAD_FILTERS.map((filter) => [filter, answered[filter] ?? 0])) as Record<CaseloadFilter, number>;
 	const rows = page.error ? [] : (page.data ?? []);
 	return {
 		total: page.error ? counts[query.filter] : (page.count ?? rows.length),
