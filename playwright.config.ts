@@ -6,8 +6,6 @@ const systemChromium = '/usr/bin/chromium';
 // A port per run (set once here, inherited by the worker processes), so runs side by side never collide.
 process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 const PORT = Number(process.env.E2E_PORT);
-const DATA_DIR = `.data-e2e-${PORT}`;
-const BUILD_DIR = `.build-e2e-${PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -32,14 +30,13 @@ export default defineConfig({
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'], browserName: 'chromium' }, testMatch: /desktop\.spec\.ts/ }
 	],
 	webServer: {
-		// A fresh embedded stack for every run: a new data folder, the production build, `node build`.
-		// The build runs under a lock and is copied per run, so parallel runs in one checkout never mix builds.
-		command:
-			`rm -rf ${DATA_DIR} ${BUILD_DIR} && flock .build.lock sh -c 'npm run build && cp -r build ${BUILD_DIR}' && ` +
-			`DISCLOSE_DATA_DIR=${DATA_DIR} BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node ${BUILD_DIR}`,
+		// A fresh embedded stack for every run on the production build (`node build`), its data and
+		// build folders unique to the run and removed when Playwright stops the server (serve.mjs).
+		command: `node tests/e2e/support/serve.mjs ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
 		stdout: 'pipe'
 	}
 });

@@ -4,6 +4,7 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { backendFor, isEmbedded } from '$lib/server/backend';
 import { embeddedRuntime } from '$lib/server/embedded/default';
+import { devAidsEnabled } from '$lib/server/dev-aids';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/locales';
 import type { Database } from '$lib/database.types';
 
@@ -18,6 +19,14 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 	const runtime = await embeddedRuntime();
 	runtime.noteOrigin(event.url.origin);
 	return (await runtime.stack.handle(event.request)) ?? resolve(event);
+};
+
+/** /dev/* (the dev mailbox and its data) does not exist unless the development aids are on (src/lib/server/dev-aids.ts). */
+const devAids: Handle = async ({ event, resolve }) => {
+	if (/^\/dev(\/|$)/.test(event.url.pathname) && !(isEmbedded() && devAidsEnabled())) {
+		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
 };
 
 const i18n: Handle = async ({ event, resolve }) => {
@@ -76,4 +85,4 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(embeddedApi, i18n, supabase, authGuard);
+export const handle: Handle = sequence(devAids, embeddedApi, i18n, supabase, authGuard);

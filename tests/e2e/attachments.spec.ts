@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { waitForServiceWorkerControl } from './support/pwa';
 import { rest as api } from './support/rest';
 
@@ -9,7 +9,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /** A signed-in owner of a new organisation with a request sent to CDLE yesterday (its 'sent' event included). */
 async function seedSentRequest(page: Page): Promise<{ orgId: string; requestId: string }> {
-	await signInWithMagicLink(page, `attacher-${Date.now()}@example.org`);
+	await signIn(page, `attacher-${Date.now()}@example.org`);
 	await page.getByLabel('Organisation name').fill('Attachments Rights Project');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText('created');

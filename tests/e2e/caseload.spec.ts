@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { rest } from './support/rest';
 
 /** Today's date in Colorado, shifted by `days` calendar days. */
@@ -14,7 +14,7 @@ function coloradoDate(days = 0): string {
 
 /** A signed-in owner of a new organisation with one request in each section (and one closed). */
 async function seedCaseload(page: Page): Promise<void> {
-	await signInWithMagicLink(page, `caseload-${Date.now()}@example.org`);
+	await signIn(page, `caseload-${Date.now()}@example.org`);
 	await page.getByLabel('Organisation name').fill('Caseload Rights Project');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText('created');

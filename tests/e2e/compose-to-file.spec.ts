@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 
 const SUBJECT = 'Contracts with licence-plate reader vendors';
 const WANTED = 'Every contract and data-sharing agreement with automated licence-plate reader vendors.';
 
 async function newEditor(page: Page, label: string): Promise<string> {
 	const email = `${label}-${Date.now()}@example.org`;
-	await signInWithMagicLink(page, email);
+	await signIn(page, email);
 	await page.getByLabel('Organisation name').fill(`${label} records project`);
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText(`Organisation “${label} records project” created`);
@@ -290,7 +290,7 @@ test('offline from the start, the draft survives killing the browser and syncs o
 		// A second, fresh device signed in as the same user sees exactly one draft.
 		const other = await browser.newContext();
 		const otherPage = await other.newPage();
-		await signInWithMagicLink(otherPage, email);
+		await signIn(otherPage, email);
 		await otherPage.goto('/app/drafts');
 		const drafts = otherPage.getByRole('list', { name: 'Your drafts' });
 		await expect(drafts.getByRole('listitem')).toHaveCount(1);

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 
 const SUBJECT = 'ICE subpoenas received in 2025';
 
@@ -13,7 +13,7 @@ async function createOrganisation(page: Page, name: string): Promise<void> {
 
 async function newEditor(page: Page, label: string): Promise<string> {
 	const email = `${label}-${Date.now()}@example.org`;
-	await signInWithMagicLink(page, email);
+	await signIn(page, email);
 	await createOrganisation(page, `${label} records project`);
 	return email;
 }
@@ -37,7 +37,7 @@ const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /Sa
 async function signedInContext(browser: Browser, email: string) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await signInWithMagicLink(page, email);
+	await signIn(page, email);
 	return { context, page };
 }
 

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
 import { rest } from './support/rest';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 
 const SUBJECT = 'Detainer requests from ICE';
 
@@ -15,7 +15,7 @@ async function createOrganisation(page: Page, name: string): Promise<void> {
 
 async function newEditor(page: Page, label: string): Promise<string> {
 	const email = `${label}-${Date.now()}@example.org`;
-	await signInWithMagicLink(page, email);
+	await signIn(page, email);
 	await createOrganisation(page, `${label} records project`);
 	return email;
 }
@@ -51,7 +51,7 @@ const draftRows = (page: Page, id: string) => rest<{ id: string }[]>(page, `/res
 async function signedInContext(browser: Browser, email: string, javaScriptEnabled = true) {
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
-	await signInWithMagicLink(page, email);
+	await signIn(page, email);
 	return { context, page };
 }
 

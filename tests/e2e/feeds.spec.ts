@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './support/a11y';
 import { ownerOfNewOrganisation } from './support/organisation';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { rest } from './support/rest';
 
 /** A signed-in owner of a new organisation (made on /app, as a person would) with one sent request due 2025-03-06. */
@@ -104,7 +104,7 @@ test('feed links are created and revoked without JavaScript, and a non-member se
 
 	const other = await browser.newContext();
 	const otherPage = await other.newPage();
-	await signInWithMagicLink(otherPage, `outsider-${Date.now()}@example.org`);
+	await signIn(otherPage, `outsider-${Date.now()}@example.org`);
 	const feeds = await otherPage.goto(`/app/orgs/${orgId}/feeds`);
 	expect(feeds?.status()).toBe(404);
 	const csv = await otherPage.request.get(`/app/orgs/${orgId}/export/requests.csv`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { rest } from './support/rest';
 
 const VALUES = {
@@ -15,7 +15,7 @@ const VALUES = {
 
 /** A signed-in owner of a new organisation with a saved draft to CDLE (email) and CDOR (portal, 3 p.m. cut-off). */
 async function seedDraft(page: Page): Promise<{ draftId: string; cdle: string; cdor: string }> {
-	await signInWithMagicLink(page, `filer-${Date.now()}@example.org`);
+	await signIn(page, `filer-${Date.now()}@example.org`);
 	await page.getByLabel('Organisation name').fill('Filing Rights Project');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText('created');

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
 import { ownerOfNewOrganisation } from './support/organisation';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { rest } from './support/rest';
 
 interface Seeded {
@@ -58,7 +58,7 @@ async function openAsViewer(page: Page, browser: Browser, seeded: Seeded): Promi
 	const token = Array.isArray(invitation) ? invitation[0]!.token : invitation.token;
 	const context = await browser.newContext();
 	const viewer = await context.newPage();
-	await signInWithMagicLink(viewer, email);
+	await signIn(viewer, email);
 	await viewer.goto(`/invitations/accept?token=${encodeURIComponent(token)}`);
 	await viewer.getByRole('button', { name: /Accept and join/ }).click();
 	await expect(viewer).toHaveURL(new RegExp(`/app/orgs/${seeded.orgId}`));

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { rest } from './support/rest';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 
 /**
  * A phone shared by two volunteers. Disclose's API is made unreachable by routing its draft writes (so a change
@@ -52,7 +52,7 @@ test('one account’s waiting changes are neither sent nor shown while another a
 
 	// Ana starts a draft while Disclose cannot be reached and finishes it offline; when the signal returns, Disclose
 	// still cannot be reached: the change waits.
-	await signInWithMagicLink(page, ana);
+	await signIn(page, ana);
 	await createOrganisation(page, 'Ana’s records project');
 	await page.goto('/app/compose');
 	await draftWritesUnreachable(context, true);
@@ -84,7 +84,7 @@ test('one account’s waiting changes are neither sent nor shown while another a
 	await draftWritesUnreachable(context, false);
 
 	// Ben signs in on the same phone: he is told, politely, and sees nothing of Ana's.
-	await signInWithMagicLink(page, ben);
+	await signIn(page, ben);
 	await expect(anasChanges).toBeVisible();
 	await expect(page.getByRole('button', { name: `Discard the changes made by ${ana}` })).toBeVisible();
 	await expectAccessible(page);
@@ -122,7 +122,7 @@ test('one account’s waiting changes are neither sent nor shown while another a
 	expect(asBen.map((row) => row.id)).toEqual([bensDraft]);
 	const laptop = await browser.newContext();
 	const laptopPage = await laptop.newPage();
-	await signInWithMagicLink(laptopPage, ana);
+	await signIn(laptopPage, ana);
 	expect(await rest<DraftRow[]>(laptopPage, `/rest/v1/request_drafts?select=id&id=eq.${anasDraft}`)).toEqual([]);
 	const anaUser = await rest<{ id: string }>(laptopPage, '/auth/v1/user');
 	await laptop.close();
@@ -142,7 +142,7 @@ test('one account’s waiting changes are neither sent nor shown while another a
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 
 	// Ana signs in again on the phone: her change is sent, once, with her session.
-	await signInWithMagicLink(page, ana);
+	await signIn(page, ana);
 	const anasRows = () => rest<DraftRow[]>(page, `/rest/v1/request_drafts?select=id,revision,created_by,fields&id=eq.${anasDraft}`);
 	await expect.poll(async () => (await anasRows()).length, { timeout: 30_000 }).toBe(1);
 	const [synced] = await anasRows();
@@ -161,7 +161,7 @@ test('one account’s waiting changes are neither sent nor shown while another a
 test('without JavaScript, the sign-out form just signs out (the server cannot see what waits on the device)', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await signInWithMagicLink(page, `nojs-signout-${Date.now()}@example.org`);
+	await signIn(page, `nojs-signout-${Date.now()}@example.org`);
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectAccessible } from './support/a11y';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 
 /** The public anon key of this run's embedded stack (what the browser's supabase-js uses). */
 function anonKey(): string {
@@ -44,7 +44,7 @@ test('an owner invites a viewer by email; the viewer accepts and sees the team r
 	const inviteeEmail = `team-viewer-${stamp}@example.org`;
 	const orgName = `Team Test ${stamp}`;
 
-	await signInWithMagicLink(page, ownerEmail);
+	await signIn(page, ownerEmail);
 	const orgId = await createOrganisation(page, orgName);
 	await expect(page.getByText('Your role: Owner')).toBeVisible();
 	await expectAccessible(page);
@@ -77,7 +77,7 @@ test('an owner invites a viewer by email; the viewer accepts and sees the team r
 	await expect(inviteePage.getByRole('link', { name: 'Sign in to accept' })).toHaveAttribute('href', /^\/login\?next=%2Finvitations%2Faccept%3Ftoken%3D/);
 	await expectAccessible(inviteePage);
 
-	await signInWithMagicLink(inviteePage, inviteeEmail);
+	await signIn(inviteePage, inviteeEmail);
 	await inviteePage.goto(link);
 	await expect(inviteePage.getByText(`${inviteeEmail} is invited to join ${orgName} as Viewer.`)).toBeVisible();
 	await expectAccessible(inviteePage);
@@ -180,7 +180,7 @@ test('without JavaScript: the invite form keeps what was typed, revoking asks fi
 	const stamp = Date.now();
 	const ownerEmail = `nojs-owner-${stamp}@example.org`;
 	const inviteeEmail = `nojs-invitee-${stamp}@example.org`;
-	await signInWithMagicLink(page, ownerEmail);
+	await signIn(page, ownerEmail);
 	const orgName = `No Script ${stamp}`;
 	await createOrganisation(page, orgName);
 

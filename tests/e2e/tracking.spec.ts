@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y';
 import { waitForServiceWorkerControl } from './support/pwa';
-import { signInWithMagicLink } from './support/sign-in';
+import { signIn } from './support/sign-in';
 import { rest } from './support/rest';
 
 /** A signed-in owner of a new organisation with a request to CDLE sent a minute ago (its 'sent' event included). */
 async function seedSentRequest(page: Page): Promise<{ orgId: string; requestId: string; sentAt: string }> {
-	await signInWithMagicLink(page, `tracker-${Date.now()}@example.org`);
+	await signIn(page, `tracker-${Date.now()}@example.org`);
 	await page.getByLabel('Organisation name').fill('Tracking Rights Project');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText('created');
@@ -107,7 +107,7 @@ test('offline updates show at once, survive a reload, and sync exactly once; fee
 	const token = Array.isArray(invitation) ? invitation[0]!.token : invitation.token;
 	const viewerContext = await browser.newContext();
 	const viewer = await viewerContext.newPage();
-	await signInWithMagicLink(viewer, viewerEmail);
+	await signIn(viewer, viewerEmail);
 	await viewer.goto(`/invitations/accept?token=${encodeURIComponent(token)}`);
 	await viewer.getByRole('button', { name: /Accept and join/ }).click();
 	await expect(viewer).toHaveURL(new RegExp(`/app/orgs/${orgId}`));

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { signInWithMagicLink } from './sign-in';
+import { signIn } from './sign-in';
 import { rest } from './rest';
 
 /**
@@ -7,7 +7,7 @@ import { rest } from './rest';
  * as a person would; returns it and the id of one directory agency (by abbreviation) in it.
  */
 export async function ownerOfNewOrganisation(page: Page, who: string, name: string, abbreviation: string): Promise<{ orgId: string; agencyId: string }> {
-	await signInWithMagicLink(page, `${who}-${Date.now()}@example.org`);
+	await signIn(page, `${who}-${Date.now()}@example.org`);
 	await page.getByLabel('Organisation name').fill(name);
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page.getByRole('status')).toContainText('created');

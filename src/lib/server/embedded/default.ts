@@ -13,6 +13,8 @@ import { startCluster, type Cluster } from './postgres/cluster';
 import { migrate } from './postgres/migrate';
 import { loadOrCreateKeys } from './keys';
 import { createEmbeddedStack, type EmbeddedStack } from './stack';
+import { secureDemoAccount } from '../demo';
+import { DEV_AIDS_VARIABLE, devAidsEnabled } from '../dev-aids';
 
 export const DATABASE_NAME = 'disclose';
 
@@ -57,6 +59,7 @@ async function start(): Promise<EmbeddedRuntime> {
 	const sql = postgres(databaseUrl, { max: 20, onnotice: () => {} });
 	const report = await migrate(sql, supabaseDir);
 	if (report.seeded) await seedDemo(sql, supabaseDir);
+	const demoPassword = await secureDemoAccount(sql);
 	const keys = await loadOrCreateKeys(dataDir);
 	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dataDir, 'storage') });
 	const statusFile = join(dataDir, 'status.json');
@@ -65,10 +68,15 @@ async function start(): Promise<EmbeddedRuntime> {
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		databaseUrl,
+		demoPassword,
+		devAids: devAidsEnabled(),
 		pid: process.pid
 	};
 	await writeFile(statusFile, JSON.stringify(status, null, 2), { mode: 0o600 });
 	const applied = report.applied.length ? ` applied ${report.applied.length} migration(s);` : '';
+	if (devAidsEnabled() && process.env[DEV_AIDS_VARIABLE] === '1') {
+		console.warn(`[disclose] UNSAFE: ${DEV_AIDS_VARIABLE}=1 serves the dev mailbox and the demo password to anyone who reaches this server. Never use it outside a test run on loopback.`);
+	}
 	console.log(`[disclose] embedded Supabase stack ready in ${Math.round(performance.now() - started)} ms;${applied} data in ${dataDir}`);
 
 	let stopping: Promise<void> | null = null;

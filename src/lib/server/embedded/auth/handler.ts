@@ -1,7 +1,8 @@
 /**
  * /auth/v1: the Supabase Auth (GoTrue) subset auth-js uses — sign-up and
  * password sign-in, magic link / email code (otp + verify), refresh tokens,
- * user read/update and logout. Emails go to the dev mailbox.
+ * user read/update, logout, and the admin user creation auth-js's
+ * `auth.admin.createUser` sends. Emails go to the dev mailbox.
  */
 import type { Sql } from 'postgres';
 import type { StackKeys } from '../keys';
@@ -10,6 +11,7 @@ import { authenticate, endSessions, refreshSession, startSession, type SessionCo
 import { checkPassword, createUser, findUserByEmail, findUserByPassword, normaliseEmail, updateUser, userJson } from './users';
 import { consumeToken, issueToken } from './one-time-tokens';
 import { deliverMail } from './mailbox';
+import { createUserAsAdmin, requireServiceRole } from './admin';
 
 type Body = Record<string, unknown>;
 
@@ -165,6 +167,10 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
 				const email = body.email === undefined ? undefined : normaliseEmail(body.email);
 				const data = body.data && typeof body.data === 'object' ? (body.data as Body) : undefined;
 				return authJson(request, userJson(await updateUser(sql, user.id, { password, email, data })));
+			}
+			case 'POST /admin/users': {
+				requireServiceRole(request, options.keys.jwtSecret);
+				return authJson(request, await createUserAsAdmin(sql, await readBody(request)));
 			}
 			case 'POST /logout': {
 				const ctx = context(request);

@@ -28,7 +28,8 @@ const rows = [
 	['DB URL', status.databaseUrl],
 	['anon key', status.anonKey],
 	['service_role key', status.serviceRoleKey],
-	['Dev mailbox', status.apiUrl ? `${status.apiUrl}/dev/mailbox` : '/dev/mailbox on the app URL'],
+	['Demo account', status.demoPassword ? `demo@disclose.test / ${status.demoPassword}` : 'demo@disclose.test'],
+	['Dev mailbox', status.devAids === false ? 'off (development only, or DISCLOSE_UNSAFE_DEV_AIDS=1)' : status.apiUrl ? `${status.apiUrl}/dev/mailbox` : '/dev/mailbox on the app URL'],
 	['Data folder', dataDir]
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
