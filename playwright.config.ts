@@ -33,10 +33,11 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh embedded stack for every run: a new data folder, the production build, `node build`.
+		// The tests read sign-in emails at /dev/mailbox, which a production build serves only when told to (unsafe).
 		// The build runs under a lock and is copied per run, so parallel runs in one checkout never mix builds.
 		command:
 			`rm -rf ${DATA_DIR} ${BUILD_DIR} && flock .build.lock sh -c 'npm run build && cp -r build ${BUILD_DIR}' && ` +
-			`DISCLOSE_DATA_DIR=${DATA_DIR} BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node ${BUILD_DIR}`,
+			`DISCLOSE_DATA_DIR=${DATA_DIR} DISCLOSE_UNSAFE_DEV_MAILBOX=1 BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:${PORT} PORT=${PORT} HOST=127.0.0.1 node ${BUILD_DIR}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,

@@ -4,6 +4,7 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { backendFor, isEmbedded } from '$lib/server/backend';
 import { embeddedRuntime } from '$lib/server/embedded/default';
+import { devMailboxEnabled } from '$lib/server/dev-mailbox';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/locales';
 import type { Database } from '$lib/database.types';
 
@@ -31,6 +32,7 @@ const i18n: Handle = async ({ event, resolve }) => {
 const supabase: Handle = async ({ event, resolve }) => {
 	const backend = await backendFor(event.url.origin);
 	event.locals.embedded = backend.embedded;
+	event.locals.devMailbox = backend.embedded && devMailboxEnabled();
 	event.locals.backend = { url: backend.url, publishableKey: backend.publishableKey };
 	event.locals.supabase = createServerClient<Database>(backend.url, backend.publishableKey, {
 		cookies: {

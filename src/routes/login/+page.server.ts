@@ -20,7 +20,7 @@ function invalid(email: string, errors: Errors, extra: Record<string, unknown> =
 export const load: PageServerLoad = async ({ url, locals }) => ({
 	next: safeNext(url.searchParams.get('next')),
 	linkError: url.searchParams.get('error') === 'link',
-	demo: locals.embedded ? DEMO_ACCOUNT : null
+	demo: locals.devMailbox ? DEMO_ACCOUNT : null
 });
 
 export const actions: Actions = {
