@@ -13,6 +13,8 @@ declare global {
 			user: User | null;
 			locale: Locale;
 			embedded: boolean;
+			/** The dev mailbox exists (embedded default in development, or DISCLOSE_UNSAFE_DEV_MAILBOX=1). */
+			devMailbox: boolean;
 			backend: { url: string; publishableKey: string };
 		}
 		// interface Error {}

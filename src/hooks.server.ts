@@ -4,7 +4,7 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { backendFor, isEmbedded } from '$lib/server/backend';
 import { embeddedRuntime } from '$lib/server/embedded/default';
-import { devAidsEnabled } from '$lib/server/dev-aids';
+import { devMailboxEnabled } from '$lib/server/dev-mailbox';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/locales';
 import type { Database } from '$lib/database.types';
 
@@ -21,9 +21,9 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 	return (await runtime.stack.handle(event.request)) ?? resolve(event);
 };
 
-/** /dev/* (the dev mailbox and its data) does not exist unless the development aids are on (src/lib/server/dev-aids.ts). */
+/** /dev/* (the dev mailbox, its __data.json) does not exist unless the dev mailbox is on (src/lib/server/dev-mailbox.ts). */
 const devAids: Handle = async ({ event, resolve }) => {
-	if (/^\/dev(\/|$)/.test(event.url.pathname) && !(isEmbedded() && devAidsEnabled())) {
+	if (/^\/dev(\/|$)/.test(event.url.pathname) && !(isEmbedded() && devMailboxEnabled())) {
 		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	return resolve(event);
@@ -40,6 +40,7 @@ const i18n: Handle = async ({ event, resolve }) => {
 const supabase: Handle = async ({ event, resolve }) => {
 	const backend = await backendFor(event.url.origin);
 	event.locals.embedded = backend.embedded;
+	event.locals.devMailbox = backend.embedded && devMailboxEnabled();
 	event.locals.backend = { url: backend.url, publishableKey: backend.publishableKey };
 	event.locals.supabase = createServerClient<Database>(backend.url, backend.publishableKey, {
 		cookies: {

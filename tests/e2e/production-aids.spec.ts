@@ -16,7 +16,7 @@ let server: ChildProcess;
 test.beforeAll(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 	const env: NodeJS.ProcessEnv = { ...process.env, DISCLOSE_DATA_DIR: dataDir, ORIGIN: origin, PORT: String(port), HOST: '127.0.0.1' };
-	delete env.DISCLOSE_UNSAFE_DEV_AIDS;
+	delete env.DISCLOSE_UNSAFE_DEV_MAILBOX;
 	server = spawn(process.execPath, [`.build-e2e-${process.env.E2E_PORT}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 	let log = '';
 	server.stdout!.setEncoding('utf8');

@@ -14,6 +14,13 @@ import ws from 'ws';
 import { createEmbeddedStack, type EmbeddedStack } from '../../src/lib/server/embedded/stack';
 import { deriveKeys } from '../../src/lib/server/embedded/keys';
 import { serve } from '../../src/lib/server/embedded/http/node-server';
+import { harnessAuthConfig, type AuthConfig } from '../../src/lib/server/embedded/auth/config';
+import { devMailboxTransport } from '../../src/lib/server/embedded/auth/mailbox';
+
+export interface TestStackOptions {
+	/** Auth settings to change from the harness's (dev mailbox, instant sign-up). */
+	auth?: Partial<AuthConfig>;
+}
 
 export interface TestStack {
 	url: string;
@@ -41,7 +48,7 @@ function clientOptions() {
 	};
 }
 
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
 	const clusterUrl = inject('clusterUrl');
 	const dbName = `t_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(clusterUrl, { max: 1, onnotice: () => {} });
@@ -51,7 +58,8 @@ export async function startTestStack(): Promise<TestStack> {
 	const sql = postgres(dbUrl, { max: 10, onnotice: () => {} });
 	const storageDir = await mkdtemp(join(tmpdir(), 'disclose-storage-'));
 	const keys = deriveKeys(randomBytes(32).toString('base64url'));
-	const stack = await createEmbeddedStack({ sql, keys, storageDir });
+	const auth = { ...harnessAuthConfig(devMailboxTransport(sql)), ...options.auth };
+	const stack = await createEmbeddedStack({ sql, keys, storageDir, auth });
 	const server = await serve(stack.handle);
 	const make = (key: string) => createClient(server.url, key, clientOptions());
 

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/translate';
 import { DEMO_ACCOUNT } from '$lib/server/demo';
-import { devAidsEnabled } from '$lib/server/dev-aids';
 import type { Actions, PageServerLoad } from './$types';
 
 
@@ -21,7 +20,7 @@ function invalid(email: string, errors: Errors, extra: Record<string, unknown> =
 export const load: PageServerLoad = async ({ url, locals }) => ({
 	next: safeNext(url.searchParams.get('next')),
 	linkError: url.searchParams.get('error') === 'link',
-	demo: locals.embedded && devAidsEnabled() ? DEMO_ACCOUNT : null
+	demo: locals.devMailbox ? DEMO_ACCOUNT : null
 });
 
 export const actions: Actions = {

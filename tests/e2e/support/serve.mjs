@@ -36,8 +36,8 @@ const server = spawn(process.execPath, [buildDir], {
 		// longer than any test here, so that race cannot happen.
 		KEEP_ALIVE_TIMEOUT: '900',
 		// The sign-in specs read the dev mailbox, which a production build serves only with this
-		// unsafe opt-in (src/lib/server/dev-aids.ts); the server listens on loopback only.
-		DISCLOSE_UNSAFE_DEV_AIDS: '1'
+		// unsafe opt-in (src/lib/server/dev-mailbox.ts); the server listens on loopback only.
+		DISCLOSE_UNSAFE_DEV_MAILBOX: '1'
 	}
 });
 

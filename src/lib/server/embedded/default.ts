@@ -13,8 +13,10 @@ import { startCluster, type Cluster } from './postgres/cluster';
 import { migrate } from './postgres/migrate';
 import { loadOrCreateKeys } from './keys';
 import { createEmbeddedStack, type EmbeddedStack } from './stack';
-import { secureDemoAccount } from '../demo';
-import { DEV_AIDS_VARIABLE, devAidsEnabled } from '../dev-aids';
+import { authConfigFromEnv } from './auth/config-from-env';
+import { dev } from '$app/environment';
+import { devMailboxEnabled } from '../dev-mailbox';
+import { DEMO_ACCOUNT } from '../demo';
 
 export const DATABASE_NAME = 'disclose';
 
@@ -42,10 +44,18 @@ async function ensureDatabase(cluster: Cluster): Promise<void> {
 	}
 }
 
-/** Demo organisation and account: embedded default only, once, on a new database. */
+/** Demo organisation and account: embedded default in development (or the unsafe dev mailbox) only, once, on a new database. */
 async function seedDemo(sql: Sql, supabaseDir: string): Promise<void> {
 	const file = join(supabaseDir, 'seed-demo.sql');
 	if (existsSync(file)) await sql.unsafe(await readFile(file, 'utf8'));
+}
+
+/** A database first started in development keeps its demo account; in production its published password stops working. */
+async function lockDemoAccount(sql: Sql): Promise<void> {
+	const locked = await sql`update auth.users set encrypted_password = null
+		where email = ${DEMO_ACCOUNT.email} and encrypted_password = extensions.crypt(${DEMO_ACCOUNT.password}, encrypted_password)
+		returning id`;
+	if (locked.length) console.warn(`[disclose] the demo account ${DEMO_ACCOUNT.email} no longer signs in with its published password (production mode)`);
 }
 
 async function start(): Promise<EmbeddedRuntime> {
@@ -58,25 +68,23 @@ async function start(): Promise<EmbeddedRuntime> {
 	const databaseUrl = cluster.url(DATABASE_NAME);
 	const sql = postgres(databaseUrl, { max: 20, onnotice: () => {} });
 	const report = await migrate(sql, supabaseDir);
-	if (report.seeded) await seedDemo(sql, supabaseDir);
-	const demoPassword = await secureDemoAccount(sql);
+	const devMailbox = devMailboxEnabled();
+	if (report.seeded && devMailbox) await seedDemo(sql, supabaseDir);
+	if (!devMailbox) await lockDemoAccount(sql);
 	const keys = await loadOrCreateKeys(dataDir);
-	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dataDir, 'storage') });
+	const auth = authConfigFromEnv({ env: process.env, dev, devMailbox, sql });
+	for (const warning of auth.warnings) console.warn(`[disclose] WARNING: ${warning}`);
+	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dataDir, 'storage'), auth: auth.config });
 	const statusFile = join(dataDir, 'status.json');
 	const status = {
 		apiUrl: null as string | null,
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		databaseUrl,
-		demoPassword,
-		devAids: devAidsEnabled(),
 		pid: process.pid
 	};
 	await writeFile(statusFile, JSON.stringify(status, null, 2), { mode: 0o600 });
 	const applied = report.applied.length ? ` applied ${report.applied.length} migration(s);` : '';
-	if (devAidsEnabled() && process.env[DEV_AIDS_VARIABLE] === '1') {
-		console.warn(`[disclose] UNSAFE: ${DEV_AIDS_VARIABLE}=1 serves the dev mailbox and the demo password to anyone who reaches this server. Never use it outside a test run on loopback.`);
-	}
 	console.log(`[disclose] embedded Supabase stack ready in ${Math.round(performance.now() - started)} ms;${applied} data in ${dataDir}`);
 
 	let stopping: Promise<void> | null = null;

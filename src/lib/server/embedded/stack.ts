@@ -10,16 +10,22 @@ import type { StackKeys } from './keys';
 import { createRestHandler } from './rest/handler';
 import { createStorageHandler } from './storage/handler';
 import { createAuthHandler } from './auth/handler';
+import { harnessAuthConfig, type AuthConfig } from './auth/config';
+import { devMailboxTransport } from './auth/mailbox';
 
 export interface EmbeddedStackOptions {
 	sql: Sql;
 	keys: StackKeys;
 	/** Folder for object bytes. */
 	storageDir: string;
+	/** What auth may do; harnesses that omit it get the dev mailbox and instant sign-up (./auth/config.ts). */
+	auth?: AuthConfig;
 }
 
 export interface EmbeddedStack {
 	keys: StackKeys;
+	/** Where this stack's auth emails go (the app's own emails use the same). */
+	auth: AuthConfig;
 	sql: Sql;
 	handle(request: Request): Promise<Response | null>;
 	/** Re-read tables, columns, relationships and functions after DDL. */
@@ -41,7 +47,12 @@ export async function createEmbeddedStack(options: EmbeddedStackOptions): Promis
 		jwtSecret: options.keys.jwtSecret,
 		storageDir: options.storageDir
 	});
-	const auth = createAuthHandler({ sql: options.sql, keys: options.keys });
+	const authConfig = options.auth ?? harnessAuthConfig(devMailboxTransport(options.sql));
+	const auth = createAuthHandler({
+		sql: options.sql,
+		keys: options.keys,
+		config: authConfig
+	});
 	const routes: Array<[string, (request: Request, path: string) => Promise<Response>]> = [
 		['/rest/v1', rest.handle],
 		['/auth/v1', auth.handle],
@@ -60,5 +71,5 @@ export async function createEmbeddedStack(options: EmbeddedStackOptions): Promis
 		return null;
 	}
 
-	return { keys: options.keys, sql: options.sql, handle, reloadSchema: rest.reloadSchema };
+	return { keys: options.keys, auth: authConfig, sql: options.sql, handle, reloadSchema: rest.reloadSchema };
 }

@@ -1,16 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { isEmbedded } from '$lib/server/backend';
-import { devAidsEnabled } from '$lib/server/dev-aids';
+import { devMailboxEnabled } from '$lib/server/dev-mailbox';
 import { embeddedRuntime } from '$lib/server/embedded/default';
 import { listMail } from '$lib/server/embedded/auth/mailbox';
 import type { PageServerLoad } from './$types';
 
 /**
- * Embedded default only: emails that would have been sent. Does not exist with a real Supabase project,
- * nor in a production build unless the unsafe development aids are switched on (src/lib/server/dev-aids.ts).
+ * Emails that would have been sent: embedded default in development (or with
+ * DISCLOSE_UNSAFE_DEV_MAILBOX=1) only. Anywhere else it does not exist (404),
+ * since whoever reads it can sign in as anyone.
  */
 export const load: PageServerLoad = async ({ depends }) => {
-	if (!isEmbedded() || !devAidsEnabled()) error(404, 'Not found');
+	if (!isEmbedded() || !devMailboxEnabled()) error(404, 'Not found');
 	depends('app:mailbox');
 	const { stack } = await embeddedRuntime();
 	const mails = await listMail(stack.sql);

@@ -1,35 +1,45 @@
 /**
- * /auth/v1/admin: the part of GoTrue's admin API that auth-js's
- * `auth.admin.createUser` uses. Only a service-role JWT may call it (as on
- * Supabase, where the service-role key must never reach a browser).
+ * /auth/v1/admin: the part of GoTrue's admin API the app and its tests use
+ * (`supabase.auth.admin.createUser`). Only a service_role JWT may call it, as
+ * GoTrue's requireAdmin: no token is 401 no_authorization, a bad one 403
+ * bad_jwt, any other role 403 not_admin "User not allowed".
  */
 import type { Sql } from 'postgres';
 import { JwtError, verifyJwt } from '../jwt';
 import { AuthError } from './errors';
 import { checkPassword, createUser, normaliseEmail, userJson } from './users';
 
-type Body = Record<string, unknown>;
+const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
 
-/** Throws GoTrue's 401/403 unless the request carries a valid service-role JWT. */
-export function requireServiceRole(request: Request, jwtSecret: string): void {
+export function requireAdmin(request: Request, jwtSecret: string): void {
 	const match = /^bearer\s+(.+)$/i.exec((request.headers.get('authorization') ?? '').trim());
 	if (!match) throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+	let role: unknown;
 	try {
-		if (verifyJwt(match[1]!, jwtSecret).role === 'service_role') return;
+		role = verifyJwt(match[1]!, jwtSecret).role;
 	} catch (error) {
-		if (!(error instanceof JwtError)) throw error;
-		throw new AuthError(403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${error.message}`);
+		if (error instanceof JwtError) throw new AuthError(403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${error.message}`);
+		throw error;
 	}
-	throw new AuthError(403, 'not_admin', 'User not allowed');
+	if (typeof role !== 'string' || !ADMIN_ROLES.has(role)) throw new AuthError(403, 'not_admin', 'User not allowed');
 }
 
-/** POST /admin/users: `{ email, password?, email_confirm?, user_metadata? }` → the user (GoTrue's shape). */
-export async function createUserAsAdmin(sql: Sql, body: Body): Promise<Record<string, unknown>> {
+const objectOrEmpty = (value: unknown): Record<string, unknown> =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** POST /admin/users `{email, password?, email_confirm?, user_metadata?, app_metadata?}` → the user (200). */
+export async function adminCreateUser(sql: Sql, body: Record<string, unknown>): Promise<Record<string, unknown>> {
 	const email = normaliseEmail(body.email);
-	const password = body.password === undefined ? undefined : checkPassword(body.password);
-	const data = body.user_metadata && typeof body.user_metadata === 'object' ? (body.user_metadata as Body) : {};
+	const password = body.password === undefined || body.password === '' ? undefined : checkPassword(body.password);
 	try {
-		return userJson(await createUser(sql, { email, password, data, confirmed: body.email_confirm === true }));
+		const user = await createUser(sql, {
+			email,
+			password,
+			data: objectOrEmpty(body.user_metadata),
+			appData: objectOrEmpty(body.app_metadata),
+			confirmed: body.email_confirm === true
+		});
+		return userJson(user);
 	} catch (error) {
 		if (error instanceof AuthError && error.code === 'user_already_exists') {
 			throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');

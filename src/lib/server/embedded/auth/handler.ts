@@ -1,8 +1,7 @@
 /**
  * /auth/v1: the Supabase Auth (GoTrue) subset auth-js uses — sign-up and
  * password sign-in, magic link / email code (otp + verify), refresh tokens,
- * user read/update, logout, and the admin user creation auth-js's
- * `auth.admin.createUser` sends. Emails go to the dev mailbox.
+ * user read/update and logout. Emails go to the dev mailbox.
  */
 import type { Sql } from 'postgres';
 import type { StackKeys } from '../keys';
@@ -10,8 +9,9 @@ import { AuthError, authErrorResponse, authJson } from './errors';
 import { authenticate, endSessions, refreshSession, startSession, type SessionContext } from './sessions';
 import { checkPassword, createUser, findUserByEmail, findUserByPassword, normaliseEmail, updateUser, userJson } from './users';
 import { consumeToken, issueToken } from './one-time-tokens';
-import { deliverMail } from './mailbox';
-import { createUserAsAdmin, requireServiceRole } from './admin';
+import type { AuthConfig } from './config';
+import { adminCreateUser, requireAdmin } from './admin';
+import type { OutgoingMail } from '../../mail/transport';
 
 type Body = Record<string, unknown>;
 
@@ -49,8 +49,15 @@ function confirmLink(request: Request, tokenHash: string, type: string): string 
 	return link.toString();
 }
 
-export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
-	const { sql } = options;
+export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: AuthConfig }) {
+	const { sql, config } = options;
+
+	async function deliverMail(mail: OutgoingMail) {
+		if (!config.mailer) {
+			throw new AuthError(500, 'unexpected_failure', 'Error sending email: no mail server is configured (set SMTP_HOST, see SECURITY.md)');
+		}
+		await config.mailer.send(mail);
+	}
 	const context = (request: Request): SessionContext => ({
 		sql,
 		jwtSecret: options.keys.jwtSecret,
@@ -65,7 +72,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
 		}
 		const { tokenHash, code } = await issueToken(sql, user, 'magiclink');
 		const link = confirmLink(request, tokenHash, 'email');
-		await deliverMail(sql, {
+		await deliverMail({
 			to: email,
 			subject: 'Your Disclose sign-in link / Tu enlace para entrar en Disclose',
 			text: `Sign in to Disclose: ${link}\nOr enter this code: ${code}\n\nEntra en Disclose: ${link}\nO escribe este código: ${code}\n\nThe link and code work once, for one hour.`,
@@ -81,7 +88,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
 				return authJson(request, {
 					external: { email: true, phone: false, anonymous_users: false },
 					disable_signup: false,
-					mailer_autoconfirm: true,
+					mailer_autoconfirm: config.autoConfirm,
 					phone_autoconfirm: false,
 					sms_provider: '',
 					saml_enabled: false
@@ -92,8 +99,19 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
 				const body = await readBody(request);
 				const email = normaliseEmail(body.email);
 				const password = checkPassword(body.password);
-				const user = await createUser(sql, { email, password, data: body.data as Body, confirmed: true });
-				return authJson(request, await startSession(context(request), user, 'password'));
+				const user = await createUser(sql, { email, password, data: body.data as Body, confirmed: config.autoConfirm });
+				if (config.autoConfirm) return authJson(request, await startSession(context(request), user, 'password'));
+				// Confirmations on (Supabase's enable_confirmations): the bare user, no session, and an email.
+				const { tokenHash } = await issueToken(sql, user, 'confirmation');
+				const link = confirmLink(request, tokenHash, 'signup');
+				await deliverMail({
+					to: email,
+					subject: 'Confirm your Disclose account / Confirma tu cuenta de Disclose',
+					text: `Confirm your email address to finish signing up: ${link}\n\nConfirma tu correo para terminar de registrarte: ${link}`,
+					link
+				});
+				const [sent] = await sql`update auth.users set confirmation_sent_at = now() where id = ${user.id} returning confirmation_sent_at`;
+				return authJson(request, userJson({ ...user, confirmation_sent_at: sent!.confirmation_sent_at as Date }));
 			}
 			case 'POST /token': {
 				const grant = url.searchParams.get('grant_type');
@@ -169,8 +187,8 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys }) {
 				return authJson(request, userJson(await updateUser(sql, user.id, { password, email, data })));
 			}
 			case 'POST /admin/users': {
-				requireServiceRole(request, options.keys.jwtSecret);
-				return authJson(request, await createUserAsAdmin(sql, await readBody(request)));
+				requireAdmin(request, options.keys.jwtSecret);
+				return authJson(request, await adminCreateUser(sql, await readBody(request)));
 			}
 			case 'POST /logout': {
 				const ctx = context(request);

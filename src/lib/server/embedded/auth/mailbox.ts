@@ -1,8 +1,11 @@
 /**
- * The dev mailbox: with no mail server in embedded mode, every email the
- * stack (or the app) would send is stored here and shown at /dev/mailbox.
+ * The dev mailbox: a mail transport that stores every email in
+ * embedded.mailbox, shown at /dev/mailbox. Only ever used in development or
+ * with DISCLOSE_UNSAFE_DEV_MAILBOX=1 (see ../../dev-mailbox.ts): anyone who can
+ * read it can sign in as anyone.
  */
 import type { Sql } from 'postgres';
+import type { MailTransport } from '../../mail/transport';
 
 export interface Mail {
 	id: number;
@@ -13,12 +16,14 @@ export interface Mail {
 	sent_at: Date;
 }
 
-export async function deliverMail(
-	sql: Sql,
-	mail: { to: string; subject: string; text: string; link?: string | null }
-): Promise<void> {
-	await sql`insert into embedded.mailbox (to_address, subject, body_text, link)
-		values (${mail.to}, ${mail.subject}, ${mail.text}, ${mail.link ?? null})`;
+export function devMailboxTransport(sql: Sql): MailTransport {
+	return {
+		name: 'dev-mailbox',
+		async send(mail) {
+			await sql`insert into embedded.mailbox (to_address, subject, body_text, link)
+				values (${mail.to.trim().toLowerCase()}, ${mail.subject}, ${mail.text}, ${mail.link ?? null})`;
+		}
+	};
 }
 
 export async function listMail(sql: Sql, to?: string): Promise<Mail[]> {

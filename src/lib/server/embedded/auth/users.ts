@@ -120,15 +120,15 @@ export async function findUserByPassword(sql: Sql, email: string, password: stri
 
 export async function createUser(
 	sql: Sql,
-	input: { email: string; password?: string; data?: Record<string, unknown>; confirmed: boolean }
+	input: { email: string; password?: string; data?: Record<string, unknown>; appData?: Record<string, unknown>; confirmed: boolean }
 ): Promise<UserRow> {
 	const rows = await sql.unsafe<UserRow[]>(
 		`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
 		 values ($1, case when $2::text is null then null else extensions.crypt($2, extensions.gen_salt('bf', ${BCRYPT_COST})) end,
-		         case when $3::boolean then now() end, '{"provider":"email","providers":["email"]}', $4::jsonb)
+		         case when $3::boolean then now() end, $5::jsonb || '{"provider":"email","providers":["email"]}', $4::jsonb)
 		 on conflict (email) do nothing
 		 returning ${USER_COLUMNS}`,
-		[input.email, input.password ?? null, input.confirmed, (input.data ?? {}) as never]
+		[input.email, input.password ?? null, input.confirmed, (input.data ?? {}) as never, (input.appData ?? {}) as never]
 	);
 	if (!rows[0]) throw new AuthError(422, 'user_already_exists', 'User already registered');
 	return rows[0];

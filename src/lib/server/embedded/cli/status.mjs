@@ -28,8 +28,7 @@ const rows = [
 	['DB URL', status.databaseUrl],
 	['anon key', status.anonKey],
 	['service_role key', status.serviceRoleKey],
-	['Demo account', status.demoPassword ? `demo@disclose.test / ${status.demoPassword}` : 'demo@disclose.test'],
-	['Dev mailbox', status.devAids === false ? 'off (development only, or DISCLOSE_UNSAFE_DEV_AIDS=1)' : status.apiUrl ? `${status.apiUrl}/dev/mailbox` : '/dev/mailbox on the app URL'],
+	['Dev mailbox', status.apiUrl ? `${status.apiUrl}/dev/mailbox` : '/dev/mailbox on the app URL'],
 	['Data folder', dataDir]
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
