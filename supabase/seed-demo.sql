@@ -173,7 +173,10 @@ values
    'administrative_subpoena', 'ice', 'Demo finding, illustrative only.', 'de000000-0000-4000-8000-000000000001'),
   ('de000000-0000-4000-8000-000000010002', 'de000000-0000-4000-8000-000000000010', 'de000000-0000-4000-8000-000000000101',
    pg_temp.agency('CDLE'), '{phone_or_email}', null, 7, '2025-01-01', '2025-06-30',
-   'unknown', 'other_dhs', 'Demo finding, illustrative only: the number of people is not stated.', 'de000000-0000-4000-8000-000000000001')
+   'unknown', 'other_dhs', 'Demo finding, illustrative only: the number of people is not stated.', 'de000000-0000-4000-8000-000000000001'),
+  ('de000000-0000-4000-8000-000000010003', 'de000000-0000-4000-8000-000000000010', 'de000000-0000-4000-8000-000000000101',
+   pg_temp.agency('CDLE'), '{address,employer}', 31, 31, '2025-07-01', '2025-09-30',
+   'court_order', 'ice', 'Demo finding, illustrative only: shared under a court order.', 'de000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
 
 drop function pg_temp.agency(text);

@@ -831,73 +831,16 @@ export type Database = {
 						joined_at: string
 					}[]
 				}
-			published_disclosure_counts:
+			public_disclosure_stats:
 				{
-					Args: never
-					Returns: {
-						published_requests: number
-						requests_with_findings: number
-						findings: number
-						agencies: number
-						people: number
-						records: number
-						findings_with_unknown_people: number
-						findings_with_unknown_records: number
-						earliest_period_start: string
-						latest_period_end: string
-					}[]
-				}
-			published_disclosure_counts_by_agency:
-				{
-					Args: never
-					Returns: {
-						agency_id: string
-						agency_name: string
-						agency_abbreviation: string
-						agency_level: Database["public"]["Enums"]["agency_level"]
-						requests: number
-						findings: number
-						people: number
-						records: number
-						findings_with_unknown_people: number
-						findings_with_unknown_records: number
-					}[]
-				}
-			published_disclosure_counts_by_category:
-				{
-					Args: never
-					Returns: {
-						data_category: Database["public"]["Enums"]["data_category"]
-						findings: number
-						people: number
-						records: number
-						findings_with_unknown_people: number
-						findings_with_unknown_records: number
-					}[]
-				}
-			published_disclosure_counts_by_legal_process:
-				{
-					Args: never
-					Returns: {
-						legal_process: Database["public"]["Enums"]["legal_process"]
-						findings: number
-						people: number
-						records: number
-						findings_with_unknown_people: number
-						findings_with_unknown_records: number
-					}[]
-				}
-			published_disclosure_counts_by_recipient:
-				{
-					Args: never
-					Returns: {
-						recipient: Database["public"]["Enums"]["enforcement_recipient"]
-						findings: number
-						people: number
-						records: number
-						findings_with_unknown_people: number
-						findings_with_unknown_records: number
-					}[]
+					Args: {
+						p_agency?: string
+						p_from?: string
+						p_to?: string
+						p_category?: Database["public"]["Enums"]["data_category"]
+						p_legal_process?: Database["public"]["Enums"]["legal_process"]
+					}
+					Returns: Json
 				}
 		}
 		Enums: {

@@ -46,9 +46,7 @@ select results_eq(
   $$ select p.proname::text collate "default" from pg_proc as p
      where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
      order by 1 $$,
-  $$ values ('calendar_feed'), ('published_disclosure_counts'), ('published_disclosure_counts_by_agency'),
-            ('published_disclosure_counts_by_category'), ('published_disclosure_counts_by_legal_process'),
-            ('published_disclosure_counts_by_recipient') $$,
+  $$ values ('calendar_feed'), ('public_disclosure_stats') $$,
   'anon may execute the published aggregate functions and the calendar feed (its token is the credential), nothing else in public'
 );
 

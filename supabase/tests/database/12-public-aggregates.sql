@@ -2,46 +2,53 @@
 -- requests only (embargoes respected) and return nothing row-level.
 begin;
 \ir _setup.psql
-select plan(22);
+select plan(24);
 select testing.create_fixture();
 
 -- -----------------------------------------------------------------------------
 -- Nothing is published yet
 -- -----------------------------------------------------------------------------
+create function testing.stats(path text[]) returns text language sql as $f$
+  select public.public_disclosure_stats() #>> path;
+$f$;
+grant execute on function testing.stats(text[]) to anon, authenticated, service_role;
+
 select testing.authenticate_as_anon();
-select results_eq($$ select published_requests, findings, people, records from public.published_disclosure_counts() $$,
-  $$ values (0::bigint, 0::bigint, 0::bigint, 0::bigint) $$, 'with nothing published, anonymous visitors see zero totals');
-select is_empty($$ select * from public.published_disclosure_counts_by_agency() $$, 'and no agency');
-select is_empty($$ select * from public.published_disclosure_counts_by_category() $$, 'and no category');
-select is_empty($$ select * from public.published_disclosure_counts_by_legal_process() $$, 'and no legal process');
-select is_empty($$ select * from public.published_disclosure_counts_by_recipient() $$, 'and no recipient');
+select is(testing.stats('{headline}')::jsonb - 'latest_response_on' - 'period_start' - 'period_end',
+  '{"findings": 0, "people": 0, "records": 0, "agencies": 0, "published_requests": 0, "requests_with_findings": 0,
+    "findings_with_unknown_people": 0, "findings_with_unknown_records": 0}'::jsonb,
+  'with nothing published, anonymous visitors see zero totals');
+select is(testing.stats('{by_agency}'), '[]', 'and no agency');
+select is(testing.stats('{by_category}'), '[]', 'and no category');
+select is(testing.stats('{by_legal_process}'), '[]', 'and no legal process');
 select testing.authenticate_as('owner');
-select results_eq($$ select findings from public.published_disclosure_counts() $$, $$ values (0::bigint) $$,
+select is(testing.stats('{headline,findings}'), '0',
   'an organisation''s own private findings do not count, even for its members');
 
 -- -----------------------------------------------------------------------------
--- Alpha publishes its request
+-- Alpha publishes its request: 10 people (under K = 11) and 12 records
 -- -----------------------------------------------------------------------------
 update public.disclosure_findings set period_start = '2024-01-01', period_end = '2024-12-31' where id = testing.id('finding_a');
 update public.records_requests set publish_state = 'published' where id = testing.id('request_a');
 
 select testing.authenticate_as_anon();
-select results_eq($$ select * from public.published_disclosure_counts() $$,
-  $$ values (1::bigint, 1::bigint, 1::bigint, 1::bigint, 10::bigint, 12::bigint, 0::bigint, 0::bigint, '2024-01-01'::date, '2024-12-31'::date) $$,
-  'published totals count Alpha''s finding and nothing of Beta''s');
-select results_eq($$ select agency_id, agency_abbreviation, requests, findings, people, records from public.published_disclosure_counts_by_agency() $$,
-  $$ values (testing.id('agency_directory'), 'TEST-DIR', 1::bigint, 1::bigint, 10::bigint, 12::bigint) $$,
-  'counts per sharing agency');
-select results_eq($$ select data_category, findings, people from public.published_disclosure_counts_by_category() $$,
-  $$ values ('address'::public.data_category, 1::bigint, 10::bigint), ('employer'::public.data_category, 1::bigint, 10::bigint) $$,
+select is(testing.stats('{headline}')::jsonb - 'latest_response_on',
+  '{"findings": 1, "people": "<11", "records": 12, "agencies": 1, "published_requests": 1, "requests_with_findings": 1,
+    "findings_with_unknown_people": 0, "findings_with_unknown_records": 0,
+    "period_start": "2024-01-01", "period_end": "2024-12-31"}'::jsonb,
+  'published totals count Alpha''s finding and nothing of Beta''s; 10 people show as fewer than 11');
+select is(testing.stats('{by_agency,0,abbreviation}') || ' ' || testing.stats('{by_agency,0,people}') || ' ' ||
+  testing.stats('{by_agency,0,records}'), 'TEST-DIR <11 12', 'counts per sharing agency, suppressed the same way');
+select is(testing.stats('{by_category}')::jsonb @> '[{"key": "address", "findings": 1, "people": "<11"},
+  {"key": "employer", "findings": 1, "records": 12}]', true,
   'counts per data category (a finding counts in each of its categories)');
-select results_eq($$ select legal_process, findings, people from public.published_disclosure_counts_by_legal_process() $$,
-  $$ values ('administrative_subpoena'::public.legal_process, 1::bigint, 10::bigint) $$, 'counts per legal process cited');
-select results_eq($$ select recipient, findings, records from public.published_disclosure_counts_by_recipient() $$,
-  $$ values ('ice'::public.enforcement_recipient, 1::bigint, 12::bigint) $$, 'counts per recipient');
+select is(testing.stats('{warrant,not_court_authorised,findings}') || ' ' || testing.stats('{warrant,court_authorised,findings}'),
+  '1 0', 'an administrative subpoena counts as sharing without a judicial warrant or court order');
+select is(testing.stats('{by_recipient,0}')::jsonb - 'findings_with_unknown_people' - 'findings_with_unknown_records',
+  '{"key": "ice", "findings": 1, "people": "<11", "records": 12}', 'counts per recipient');
+select is(testing.stats('{by_quarter,0,key}'), '2024-Q1', 'a finding counts in the quarter its period starts');
 select testing.authenticate_as('stranger');
-select results_eq($$ select findings, people from public.published_disclosure_counts() $$, $$ values (1::bigint, 10::bigint) $$,
-  'signed-in users see the same published totals');
+select is(testing.stats('{headline,records}'), '12', 'signed-in users see the same published totals');
 select testing.authenticate_as_anon();
 select throws_ok($$ select * from public.disclosure_findings $$, '42501', 'permission denied for table disclosure_findings',
   'while the findings themselves stay unreadable');
@@ -52,8 +59,7 @@ select throws_ok($$ select * from public.disclosure_findings $$, '42501', 'permi
 select testing.authenticate_as('outsider');
 update public.records_requests set publish_state = 'embargoed', embargoed_until = '2999-01-01' where id = testing.id('request_b');
 select testing.authenticate_as_anon();
-select results_eq($$ select findings from public.published_disclosure_counts() $$, $$ values (1::bigint) $$,
-  'an embargoed request does not count before its date');
+select is(testing.stats('{headline,findings}'), '1', 'an embargoed request does not count before its date');
 -- The embargo date arrives (a new embargo must end in the future: 30-publish-state.sql; here time passes).
 select testing.clear_authentication();
 alter table public.records_requests disable trigger records_requests_embargo_in_future;
@@ -62,39 +68,41 @@ alter table public.records_requests enable trigger records_requests_embargo_in_f
 select testing.authenticate_as('outsider');
 update public.disclosure_findings set people_count = null where id = testing.id('finding_b');
 select testing.authenticate_as_anon();
-select results_eq($$ select published_requests, findings, agencies, people, records, findings_with_unknown_people from public.published_disclosure_counts() $$,
-  $$ values (2::bigint, 2::bigint, 1::bigint, 10::bigint, 24::bigint, 1::bigint) $$,
+select is(testing.stats('{headline}')::jsonb - 'latest_response_on' - 'period_start' - 'period_end' - 'agencies',
+  '{"findings": 2, "people": "<11", "records": 24, "published_requests": 2, "requests_with_findings": 2,
+    "findings_with_unknown_people": 1, "findings_with_unknown_records": 0}'::jsonb,
   'from its embargo date it counts; an unknown number of people is reported as unknown, not as zero');
+select is(testing.stats('{by_quarter}')::jsonb @> '[{"key": "2024-Q1", "records": "hidden"}, {"key": "unknown", "records": "hidden"}]',
+  false, 'two quarters of 12 records each stay visible (nothing under K to protect)');
 select testing.authenticate_as('owner');
 update public.records_requests set publish_state = 'private' where id = testing.id('request_a');
 select testing.authenticate_as_anon();
-select results_eq($$ select findings, records from public.published_disclosure_counts() $$, $$ values (1::bigint, 12::bigint) $$,
+select is(testing.stats('{headline,findings}') || ' ' || testing.stats('{headline,records}'), '1 12',
   'unpublishing takes a request''s findings out again');
 
 -- -----------------------------------------------------------------------------
 -- Shape and guard
 -- -----------------------------------------------------------------------------
 select testing.clear_authentication();
-select is_empty(
-  $$ select p.proname from pg_proc as p
-     where p.pronamespace = 'public'::regnamespace and p.proname like 'published\_%'
-       and pg_get_function_result(p.oid) ~ '(letter_body|summary|title|object_path|sha256|email|token|notes|created_by|organisation_id|request_id|file_name)' $$,
-  'no aggregate function returns letters, summaries, files, people or organisations'
-);
-select is((select count(*)::int from pg_proc where pronamespace = 'public'::regnamespace and proname like 'published\_%' and prosecdef
-  and proretset and 'search_path=""' = any (proconfig)), 5, 'the five aggregate functions are security definer with an empty search_path');
-select throws_ok($$ select * from public.published_disclosure_counts() $$, '42501',
+select is(
+  (select count(*)::int from pg_proc as p where p.pronamespace = 'public'::regnamespace and p.proname like 'published\_%'),
+  0, 'the unsuppressed counts of the first release are gone');
+select is((select prosecdef and 'search_path=""' = any (proconfig) from pg_proc
+  where pronamespace = 'public'::regnamespace and proname = 'public_disclosure_stats'), true,
+  'the statistics function is security definer with an empty search_path');
+select throws_ok($$ select public.public_disclosure_stats() $$, '42501',
   'Published counts are served to API callers only (anon, authenticated or service_role)',
   'outside the API roles the permission check refuses first');
 select testing.authenticate_as_service_role();
-select results_eq($$ select findings from public.published_disclosure_counts() $$, $$ values (1::bigint) $$,
-  'the service role can read them too');
+select is(testing.stats('{headline,findings}'), '1', 'the service role can read them too');
 select testing.authenticate_as_anon();
-select throws_ok($$ select * from private.published_findings() $$, '42501', 'permission denied for schema private',
-  'the row-level helper behind them is out of reach');
+select throws_ok($$ select * from private.stats_findings(null, null, null, null, null) $$, '42501',
+  'permission denied for schema private', 'the row-level helper behind them is out of reach');
+select is(public.public_disclosure_stats()::text ~ '(Confidential|@|summary|title|organisation)', false,
+  'the document holds no title, summary, address or organisation');
 select testing.authenticate_as('owner');
-select throws_ok($$ select * from private.published_findings() $$, '42501', 'permission denied for function published_findings',
-  'even for signed-in users');
+select throws_ok($$ select * from private.stats_findings(null, null, null, null, null) $$, '42501',
+  'permission denied for function stats_findings', 'even for signed-in users');
 
 select * from finish();
 rollback;

@@ -137,24 +137,23 @@ describe('cross-organisation isolation over HTTP', () => {
 		expect(table.error?.code).toBe('42501');
 		expect((await anon.from('agencies').select('id')).error?.code).toBe('42501');
 
-		const before = await anon.rpc('published_disclosure_counts').single();
+		const before = await anon.rpc('public_disclosure_stats');
 		expect(before.error).toBeNull();
-		expect(before.data).toMatchObject({ published_requests: 0, findings: 0 });
+		expect(before.data.headline).toMatchObject({ published_requests: 0, findings: 0 });
 
 		const finding = await editor.client.from('disclosure_findings').insert({
 			organisation_id: orgA, request_id: requestA, agency_id: agencyId,
 			data_categories: ['employer', 'wage_records'], people_count: 35, legal_process: 'administrative_subpoena', recipient: 'ice'
 		});
 		expect(finding.error).toBeNull();
-		expect((await anon.rpc('published_disclosure_counts').single()).data).toMatchObject({ findings: 0 });
+		expect((await anon.rpc('public_disclosure_stats')).data.headline).toMatchObject({ findings: 0 });
 
 		await owner.client.from('records_requests').update({ publish_state: 'published' }).eq('id', requestA);
-		const after = await anon.rpc('published_disclosure_counts').single();
-		expect(after.data).toMatchObject({ published_requests: 1, findings: 1, people: 35 });
-		const byCategory = await anon.rpc('published_disclosure_counts_by_category');
-		expect(byCategory.data).toEqual([
-			expect.objectContaining({ data_category: 'employer', people: 35 }),
-			expect.objectContaining({ data_category: 'wage_records', people: 35 })
+		const after = await anon.rpc('public_disclosure_stats');
+		expect(after.data.headline).toMatchObject({ published_requests: 1, findings: 1, people: 35 });
+		expect(after.data.by_category).toEqual([
+			expect.objectContaining({ key: 'employer', people: 35 }),
+			expect.objectContaining({ key: 'wage_records', people: 35 })
 		]);
 		expect(JSON.stringify(after.data)).not.toContain('Confidential letter');
 	});

@@ -38,8 +38,8 @@ describe('demo seed', () => {
 	});
 
 	it('publishes a few illustrative findings for the public counts', async () => {
-		const { data } = await t.anon().rpc('published_disclosure_counts').single();
-		expect(data).toMatchObject({ published_requests: 2, findings: 2, findings_with_unknown_people: 1 });
+		const { data } = await t.anon().rpc('public_disclosure_stats');
+		expect(data.headline).toMatchObject({ published_requests: 2, findings: 3, people: 43, findings_with_unknown_people: 1 });
 	});
 
 	it('does not run twice into duplicates', async () => {

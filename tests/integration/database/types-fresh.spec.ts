@@ -39,7 +39,7 @@ describe('generated database types', () => {
 
 	it('describes every public table, view and API function', async () => {
 		const text = await generateDatabaseTypes(t.sql);
-		for (const name of ['records_requests', 'request_events', 'organisation_agencies', 'create_organisation', 'published_disclosure_counts']) {
+		for (const name of ['records_requests', 'request_events', 'organisation_agencies', 'create_organisation', 'public_disclosure_stats']) {
 			expect(text).toContain(`\t${name}:`);
 		}
 		expect(text).toContain('request_status: "draft" | "sent"');
