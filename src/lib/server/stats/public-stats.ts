@@ -1,0 +1,50 @@
+/**
+ * Loads the public statistics for a set of filters, with a short-lived cache
+ * so that a burst of visitors costs one database query per view, and the
+ * ETag and Cache-Control a CDN needs to serve them.
+ */
+import { createHash } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { StatsDocument } from '$lib/stats/document';
+import { filtersQuery, rpcArguments, type StatsFilters } from '$lib/stats/filters';
+
+const FRESH_MS = 30_000;
+const MAX_ENTRIES = 500;
+
+interface Entry {
+	at: number;
+	doc: Promise<{ doc: StatsDocument; etag: string }>;
+}
+const cache = new Map<string, Entry>();
+
+/** Public pages may be cached a minute by browsers, five by a CDN, and served stale while it refreshes. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+export class StatsUnavailable extends Error {}
+
+async function fetchStats(supabase: SupabaseClient<Database>, filters: StatsFilters) {
+	const { data, error } = await supabase.rpc('public_disclosure_stats', rpcArguments(filters));
+	if (error || !data) throw new StatsUnavailable(error?.message ?? 'No statistics returned');
+	const doc = data as unknown as StatsDocument;
+	const etag = `"${createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 27)}"`;
+	return { doc, etag };
+}
+
+export function publicStats(supabase: SupabaseClient<Database>, filters: StatsFilters, now = Date.now()) {
+	const key = filtersQuery(filters);
+	const hit = cache.get(key);
+	if (hit && now - hit.at < FRESH_MS) return hit.doc;
+	const doc = fetchStats(supabase, filters);
+	if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+	cache.set(key, { at: now, doc });
+	// A failure is not cached.
+	doc.catch(() => cache.delete(key));
+	return doc;
+}
+
+/** Whether the client already holds this version (If-None-Match). */
+export function notModified(request: Request, etag: string): boolean {
+	const header = request.headers.get('if-none-match');
+	return !!header && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
