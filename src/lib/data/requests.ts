@@ -133,6 +133,9 @@ export interface RequestDetail extends RequestSummary {
 	deliveryChannel: Tables<'records_requests'>['delivery_channel'];
 	trackingNumber: string | null;
 	receiptCutoff: string | null;
+	publishState: Tables<'records_requests'>['publish_state'];
+	/** With publishState embargoed: the Colorado date the counts become public. */
+	embargoedUntil: string | null;
 }
 
 export async function getRequest(supabase: Client, id: string): Promise<RequestDetail | null> {
@@ -165,7 +168,9 @@ export async function getRequest(supabase: Client, id: string): Promise<RequestD
 		receivedAt: data.received_at,
 		deliveryChannel: data.delivery_channel,
 		trackingNumber: data.agency_tracking_number,
-		receiptCutoff: agency?.receipt_cutoff ?? null
+		receiptCutoff: agency?.receipt_cutoff ?? null,
+		publishState: data.publish_state,
+		embargoedUntil: data.embargoed_until
 	};
 }
 
