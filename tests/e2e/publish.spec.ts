@@ -158,6 +158,28 @@ test('an owner publishes a request after reading what becomes public, is refused
 	await close();
 });
 
+test('offline: a publish waits in the outbox, the panel says so, and it syncs when the device is back online', async ({ page, context }) => {
+	test.setTimeout(180_000);
+	const seeded = await seed(page, 'publish-offline');
+	await page.goto(`/app/requests/${seeded.requestId}`);
+	await expect(page.getByRole('heading', { name: 'Wage records shared with ICE', level: 1 })).toBeVisible();
+	await waitForServiceWorkerControl(page);
+	const panel = panelOf(page);
+
+	await context.setOffline(true);
+	await choose(panel, 'Publish now');
+	await expect(panel).toContainText('Findings: 1 · People: 35 · Records: 120');
+	await panel.getByRole('button', { name: 'Yes, publish now' }).click();
+	await expect(panel.getByRole('status')).toHaveText('Waiting to sync: this request becomes “Published” when this device is back online.');
+	await expect(panel.getByTestId('publish-state')).toHaveText('Private');
+	await expectAccessible(page);
+
+	await context.setOffline(false);
+	await expect(panel.getByText('Waiting to sync')).toHaveCount(0, { timeout: 30_000 });
+	await expect(panel.getByTestId('publish-state')).toHaveText('Published');
+	expect(await stateOf(page, seeded.requestId)).toEqual({ publish_state: 'published', embargoed_until: null });
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
