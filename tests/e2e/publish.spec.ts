@@ -158,6 +158,64 @@ test('an owner publishes a request after reading what becomes public, is refused
 	await close();
 });
 
+test('bulk from the list: an owner ticks requests and publishes them at once, sees each row’s state, makes one private again; a list with a request not theirs changes nothing; a viewer gets no checkboxes', async ({ page, browser }) => {
+	test.setTimeout(240_000);
+	const seeded = await seed(page, 'publish-bulk', 'Wage records (bulk)');
+	const second = await seedRequest(page, seeded, 'Driver records (bulk)');
+	const third = await seedRequest(page, seeded, 'Benefits records (bulk)');
+	const until = coloradoDate(10);
+	await rest(page, `/rest/v1/records_requests?id=eq.${third}`, { method: 'PATCH', body: { publish_state: 'embargoed', embargoed_until: until } });
+
+	await page.goto('/app/requests');
+	const list = page.getByRole('list', { name: 'Requests' });
+	const row = (title: string) => list.getByRole('listitem').filter({ hasText: title });
+	await expect(row('Benefits records (bulk)')).toContainText(`Embargoed until ${longDate(until)} (Colorado)`);
+	await expect(row('Wage records (bulk)')).not.toContainText('Published');
+	const bulk = page.getByRole('form', { name: 'Publish several requests' });
+	await expect(bulk).toContainText('What never becomes public: the letter, summaries, documents, names of people, and who filed the request.');
+	await expectAccessible(page);
+
+	// Nothing ticked: said so, nothing changes.
+	await bulk.getByRole('button', { name: 'Publish chosen now' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Tick at least one request first.');
+
+	await page.getByRole('checkbox', { name: 'Choose “Wage records (bulk)”' }).check();
+	await page.getByRole('checkbox', { name: 'Choose “Driver records (bulk)”' }).check();
+	await bulk.getByRole('button', { name: 'Publish chosen now' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Done' })).toHaveText('Done: the 2 chosen requests are now “Published”.');
+	await expect(row('Wage records (bulk)')).toContainText('Published');
+	await expect(row('Driver records (bulk)')).toContainText('Published');
+	await expect(row('Benefits records (bulk)')).toContainText('Embargoed until');
+	await expect(page.getByRole('checkbox', { name: 'Choose “Wage records (bulk)”' })).not.toBeChecked();
+	expect((await stateOf(page, seeded.requestId)).publish_state).toBe('published');
+	expect((await stateOf(page, second)).publish_state).toBe('published');
+	await expectAccessible(page);
+
+	await page.getByRole('checkbox', { name: 'Choose “Driver records (bulk)”' }).check();
+	await bulk.getByRole('button', { name: 'Make chosen private' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Done' })).toHaveText('Done: the chosen request is now “Private”.');
+	await expect(row('Driver records (bulk)')).not.toContainText('Published');
+	expect((await stateOf(page, second)).publish_state).toBe('private');
+
+	// All or nothing: with a request that is not the owner's, nothing changes and the page says how many.
+	const mixed = new URLSearchParams([['ids', second], ['ids', crypto.randomUUID()], ['state', 'published']]);
+	const answer = await page.request.post('/app/requests?/publish', {
+		data: mixed.toString(),
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		maxRedirects: 0
+	});
+	expect(answer.status()).toBe(403);
+	expect(await answer.text()).toContain('Nothing was changed: you may not change the publishing of 1 of the 2 requests chosen.');
+	expect((await stateOf(page, second)).publish_state).toBe('private');
+
+	const { viewer, close } = await openAsViewer(page, browser, seeded);
+	await viewer.goto('/app/requests');
+	await expect(viewer.getByRole('list', { name: 'Requests' }).getByRole('listitem').filter({ hasText: 'Wage records (bulk)' })).toContainText('Published');
+	await expect(viewer.getByRole('checkbox')).toHaveCount(0);
+	await expect(viewer.getByRole('form', { name: 'Publish several requests' })).toHaveCount(0);
+	await close();
+});
+
 test('offline: a publish waits in the outbox, the panel says so, and it syncs when the device is back online', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	const seeded = await seed(page, 'publish-offline');
@@ -183,7 +241,7 @@ test('offline: a publish waits in the outbox, the panel says so, and it syncs wh
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the publish form asks first, publishes, refuses a past embargo keeping the choice, and goes back on request', async ({ page, browser }) => {
+	test('the publish form asks first, publishes, refuses a past embargo keeping the choice, and goes back on request; the list publishes in bulk', async ({ page, browser }) => {
 		test.setTimeout(180_000);
 		// Seeding reads the session in the page (scripts), so it runs in a context with JavaScript, then lends its cookies.
 		const seeding = await browser.newContext();
@@ -218,6 +276,12 @@ test.describe('without JavaScript', () => {
 		await panel.getByRole('button', { name: 'Yes, make it private' }).click();
 		await expect(panel.getByTestId('publish-state')).toHaveText('Private');
 		expect(await stateOf(owner, seeded.requestId)).toEqual({ publish_state: 'private', embargoed_until: null });
+		// The list's bulk form too: the rows' checkboxes belong to it without scripts.
+		await page.goto('/app/requests');
+		await page.getByRole('checkbox', { name: 'Choose “Wage records shared with ICE”' }).check();
+		await page.getByRole('form', { name: 'Publish several requests' }).getByRole('button', { name: 'Publish chosen now' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Done' })).toHaveText('Done: the chosen request is now “Published”.');
+		expect(await stateOf(owner, seeded.requestId)).toEqual({ publish_state: 'published', embargoed_until: null });
 		// (axe needs scripts in the page; the same markup is checked with JavaScript above.)
 		await seeding.close();
 	});

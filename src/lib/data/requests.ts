@@ -199,6 +199,8 @@ export interface CaseloadListRow {
 	trackingNumber: string | null;
 	tags: string[];
 	batchId: string | null;
+	publishState: Tables<'records_requests'>['publish_state'];
+	embargoedUntil: string | null;
 }
 
 export interface CaseloadQuery {
@@ -223,7 +225,7 @@ export interface CaseloadPage {
 }
 
 const CASELOAD_COLUMNS =
-	'id, organisation_id, agency_id, title, status, regime, due_on, extended_due_on, closed_at, sent_at, agency_tracking_number, topic_tags, batch_id, agency:agencies(name)';
+	'id, organisation_id, agency_id, title, status, regime, due_on, extended_due_on, closed_at, sent_at, agency_tracking_number, topic_tags, batch_id, publish_state, embargoed_until, agency:agencies(name)';
 
 /** Agencies (as the organisations see them) whose name or abbreviation contains the search. */
 async function agenciesMatching(supabase: Client, search: string, organisationIds: readonly string[]): Promise<string[]> {
@@ -304,7 +306,9 @@ export async function listCaseload(supabase: Client, query: CaseloadQuery): Prom
 			sentAt: row.sent_at,
 			trackingNumber: row.agency_tracking_number,
 			tags: row.topic_tags,
-			batchId: row.batch_id
+			batchId: row.batch_id,
+			publishState: row.publish_state,
+			embargoedUntil: row.embargoed_until
 		}))
 	};
 }

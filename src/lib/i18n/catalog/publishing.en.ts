@@ -57,7 +57,10 @@ export const publishingEn = {
 	'publishing.bulk.publish': 'Publish chosen now',
 	'publishing.bulk.private': 'Make chosen private',
 	'publishing.bulk.none': 'Tick at least one request first.',
-	'publishing.bulk.done': 'Done: the {requested} chosen requests are now “{state}” ({changed} changed, the others already were).',
+	'publishing.bulk.done.one': 'Done: the chosen request is now “{state}”.',
+	'publishing.bulk.done.other': 'Done: the {count} chosen requests are now “{state}”.',
+	'publishing.bulk.unchanged': 'Already “{state}” before: {count}.',
+	'publishing.bulk.offline': 'No connection: nothing was changed. Publishing from the list needs the server; on a request’s own page a change can wait on this device.',
 	'publishing.bulk.refused': 'Nothing was changed: you may not change the publishing of {refused} of the {requested} requests chosen. Only owners and editors of a request’s organisation can.',
 	'publishing.bulk.failed': 'Nothing was changed: {reason}'
 } as const;

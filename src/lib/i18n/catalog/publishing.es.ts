@@ -57,7 +57,10 @@ export const publishingEs = {
 	'publishing.bulk.publish': 'Publicar ya las elegidas',
 	'publishing.bulk.private': 'Hacer privadas las elegidas',
 	'publishing.bulk.none': 'Marque al menos una solicitud primero.',
-	'publishing.bulk.done': 'Hecho: las {requested} solicitudes elegidas están ahora «{state}» ({changed} cambiadas, las demás ya lo estaban).',
+	'publishing.bulk.done.one': 'Hecho: la solicitud elegida está ahora «{state}».',
+	'publishing.bulk.done.other': 'Hecho: las {count} solicitudes elegidas están ahora «{state}».',
+	'publishing.bulk.unchanged': 'Ya estaban «{state}» antes: {count}.',
+	'publishing.bulk.offline': 'Sin conexión: no se cambió nada. Publicar desde la lista necesita el servidor; en la página de una solicitud el cambio puede esperar en este dispositivo.',
 	'publishing.bulk.refused': 'No se cambió nada: no puede cambiar la publicación de {refused} de las {requested} solicitudes elegidas. Solo quienes son propietarios o editores de la organización de una solicitud pueden hacerlo.',
 	'publishing.bulk.failed': 'No se cambió nada: {reason}'
 } as const;
