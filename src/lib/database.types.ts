@@ -842,6 +842,15 @@ export type Database = {
 					}
 					Returns: Json
 				}
+			set_publish_state:
+				{
+					Args: {
+						p_request_ids: string[]
+						p_state: Database["public"]["Enums"]["publish_state"]
+						p_embargoed_until?: string
+					}
+					Returns: number
+				}
 		}
 		Enums: {
 			agency_level: "state" | "county" | "city" | "school_district" | "special_district" | "judicial"

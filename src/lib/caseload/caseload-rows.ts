@@ -8,6 +8,7 @@ import type { CaseloadSection } from './sections';
 
 export interface ShownRow {
 	id: string;
+	organisationId: string;
 	title: string;
 	agencyName: string;
 	status: CaseloadListRow['status'];
@@ -15,6 +16,8 @@ export interface ShownRow {
 	due: string;
 	trackingNumber: string | null;
 	tags: string[];
+	publishState: CaseloadListRow['publishState'];
+	embargoedUntil: string | null;
 }
 
 export function shownRows(rows: readonly CaseloadListRow[], today: IsoDate, horizon: IsoDate, locale: Locale): ShownRow[] {
@@ -24,6 +27,18 @@ export function shownRows(rows: readonly CaseloadListRow[], today: IsoDate, hori
 			today,
 			horizon
 		);
-		return { id: row.id, title: row.title, agencyName: row.agencyName, status: row.status, section, due: dueWords(note, locale), trackingNumber: row.trackingNumber, tags: row.tags };
+		return {
+			id: row.id,
+			organisationId: row.organisationId,
+			title: row.title,
+			agencyName: row.agencyName,
+			status: row.status,
+			section,
+			due: dueWords(note, locale),
+			trackingNumber: row.trackingNumber,
+			tags: row.tags,
+			publishState: row.publishState,
+			embargoedUntil: row.embargoedUntil
+		};
 	});
 }

@@ -133,6 +133,9 @@ export interface RequestDetail extends RequestSummary {
 	deliveryChannel: Tables<'records_requests'>['delivery_channel'];
 	trackingNumber: string | null;
 	receiptCutoff: string | null;
+	publishState: Tables<'records_requests'>['publish_state'];
+	/** With publishState embargoed: the Colorado date the counts become public. */
+	embargoedUntil: string | null;
 }
 
 export async function getRequest(supabase: Client, id: string): Promise<RequestDetail | null> {
@@ -165,7 +168,9 @@ export async function getRequest(supabase: Client, id: string): Promise<RequestD
 		receivedAt: data.received_at,
 		deliveryChannel: data.delivery_channel,
 		trackingNumber: data.agency_tracking_number,
-		receiptCutoff: agency?.receipt_cutoff ?? null
+		receiptCutoff: agency?.receipt_cutoff ?? null,
+		publishState: data.publish_state,
+		embargoedUntil: data.embargoed_until
 	};
 }
 
@@ -194,6 +199,8 @@ export interface CaseloadListRow {
 	trackingNumber: string | null;
 	tags: string[];
 	batchId: string | null;
+	publishState: Tables<'records_requests'>['publish_state'];
+	embargoedUntil: string | null;
 }
 
 export interface CaseloadQuery {
@@ -218,7 +225,7 @@ export interface CaseloadPage {
 }
 
 const CASELOAD_COLUMNS =
-	'id, organisation_id, agency_id, title, status, regime, due_on, extended_due_on, closed_at, sent_at, agency_tracking_number, topic_tags, batch_id, agency:agencies(name)';
+	'id, organisation_id, agency_id, title, status, regime, due_on, extended_due_on, closed_at, sent_at, agency_tracking_number, topic_tags, batch_id, publish_state, embargoed_until, agency:agencies(name)';
 
 /** Agencies (as the organisations see them) whose name or abbreviation contains the search. */
 async function agenciesMatching(supabase: Client, search: string, organisationIds: readonly string[]): Promise<string[]> {
@@ -299,7 +306,9 @@ export async function listCaseload(supabase: Client, query: CaseloadQuery): Prom
 			sentAt: row.sent_at,
 			trackingNumber: row.agency_tracking_number,
 			tags: row.topic_tags,
-			batchId: row.batch_id
+			batchId: row.batch_id,
+			publishState: row.publish_state,
+			embargoedUntil: row.embargoed_until
 		}))
 	};
 }

@@ -1,10 +1,13 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { toColoradoLocalTime } from '$lib/cora';
 import { shownRows } from '$lib/caseload/caseload-rows';
 import { dueSoonHorizon } from '$lib/caseload/classify-request';
-import { PAGE_SIZE, readListParams } from '$lib/caseload/list-params';
+import { listHref, PAGE_SIZE, readListParams } from '$lib/caseload/list-params';
 import { CASELOAD_FILTERS, type CaseloadFilter } from '$lib/caseload/sections';
+import { setPublishState } from '$lib/data/publishing';
 import { agencyNames, listCaseload } from '$lib/data/requests';
-import type { PageServerLoad } from './$types';
+import { bulkDoneHref, readBulkChoice } from '$lib/publishing/bulk-publish';
+import type { Actions, PageServerLoad } from './$types';
 
 /**
  * The caseload: one page of the user's requests for the chosen section and
@@ -18,7 +21,14 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const today = toColoradoLocalTime(renderedAt).date;
 	const horizon = dueSoonHorizon(today);
 	const organisationIds = params.organisationId ? [params.organisationId] : organisations.map((o) => o.id);
-	const base = { params, renderedAt, pageSize: PAGE_SIZE, organisations: organisations.map((o) => ({ id: o.id, name: o.name })) };
+	const base = {
+		params,
+		renderedAt,
+		pageSize: PAGE_SIZE,
+		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+		/** Where the user may publish (owner or editor): those rows get a checkbox. */
+		publishableOrganisationIds: organisations.filter((o) => o.role === 'owner' || o.role === 'editor').map((o) => o.id)
+	};
 	try {
 		const [page, names] = await Promise.all([
 			listCaseload(locals.supabase, { filter: params.filter, search: params.search, organisationIds, page: params.page, pageSize: PAGE_SIZE, today, horizon }),
@@ -28,5 +38,25 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	} catch (e) {
 		const counts = Object.fromEntries(CASELOAD_FILTERS.map((f) => [f, 0])) as Record<CaseloadFilter, number>;
 		return { ...base, rows: [], total: 0, counts, agencyNames: {} as Record<string, string>, loadError: (e as Error).message };
+	}
+};
+
+export const actions: Actions = {
+	/**
+	 * Publishes the ticked requests now, or makes them private (the button pressed), all or nothing:
+	 * when any is not the user's to change, nothing changes and the page says how many were refused.
+	 */
+	publish: async ({ locals, request, url }) => {
+		const choice = readBulkChoice(await request.formData());
+		if (!choice.ok) return fail(400, { bulk: { error: choice.error, ids: choice.ids } });
+		const outcome = await setPublishState(locals.supabase, choice.ids, { state: choice.state, embargoedUntil: null });
+		if (!outcome.ok) {
+			const error = outcome.reason === 'refused' ? ('publishing.bulk.refused' as const) : ('publishing.bulk.failed' as const);
+			const { refused, requested, message } = outcome;
+			return fail(outcome.reason === 'refused' ? 403 : 400, { bulk: { error, ids: choice.ids, refused, requested, message } });
+		}
+		// Back to the same section, search and organisation (the next load checks the organisation is the user's).
+		const list = listHref(readListParams(url, url.searchParams.getAll('org')));
+		redirect(303, bulkDoneHref(list, { state: choice.state, changed: outcome.changed, chosen: choice.ids.length }));
 	}
 };

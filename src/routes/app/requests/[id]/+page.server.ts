@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
+import { publicPreviewFindings, setPublishState } from '$lib/data/publishing';
 import { getRequest } from '$lib/data/requests';
 import { deleteFinding, roleIn, saveEvent, saveFinding, timelineRows, trackingData, updateFinding, updateRequestRow, type TrackingData } from '$lib/data/timeline';
+import { toColoradoLocalTime } from '$lib/cora';
+import { checkPublishChoice, isCurrentState } from '$lib/publishing/publish-choice';
+import { publicPreview } from '$lib/publishing/public-preview';
 import { checkEventForm, isUpdateEventType, type EventFormValues } from '$lib/tracking/event-forms';
 import { correctionRow, eventRow, requestRowUpdate, type EventRow } from '$lib/tracking/event-rows';
 import { checkFindingForm, findingChanges, type FindingContext } from '$lib/tracking/finding-form';
@@ -22,9 +26,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:request-timeline');
 	const request = UUID.test(params.id) ? await getRequest(locals.supabase, params.id) : null;
-	if (!request || !locals.user) return { id: params.id, request: null, tracking: null, canEdit: false, formId: randomUUID() };
-	const [tracking, role] = await Promise.all([trackingData(locals.supabase, request), roleIn(locals.supabase, request.organisationId, locals.user.id)]);
-	return { id: params.id, request, tracking, canEdit: role === 'owner' || role === 'editor', formId: randomUUID() };
+	if (!request || !locals.user) return { id: params.id, request: null, tracking: null, preview: null, canEdit: false, formId: randomUUID() };
+	const [tracking, role, previewFindings] = await Promise.all([
+		trackingData(locals.supabase, request),
+		roleIn(locals.supabase, request.organisationId, locals.user.id),
+		publicPreviewFindings(locals.supabase, request.id)
+	]);
+	return { id: params.id, request, tracking, preview: publicPreview(previewFindings), canEdit: role === 'owner' || role === 'editor', formId: randomUUID() };
 };
 
 function formValues(form: FormData): Record<string, string> {
@@ -71,6 +79,30 @@ function findingContext(request: Awaited<ReturnType<typeof requestFor>>, trackin
 }
 
 export const actions: Actions = {
+	/**
+	 * Publishes the request, embargoes it or makes it private, without JavaScript: the first post asks
+	 * (confirm), "Yes" posts again with confirm=yes, "Change my choice" (confirm=back) shows the choice again.
+	 */
+	publish: async ({ locals, params, request: http }) => {
+		const request = await requestFor(locals, params.id);
+		const values = formValues(await http.formData());
+		const shown = { state: values.state ?? '', embargoed_until: values.embargoed_until ?? '' };
+		if (values.confirm === 'back') return { form: 'publish' as const, values: shown, confirm: false };
+		const checked = checkPublishChoice(values, toColoradoLocalTime(new Date().toISOString()).date);
+		if (!checked.ok) return fail(400, { form: 'publish' as const, values: shown, errors: checked.errors });
+		if (isCurrentState(checked.choice, request)) return { form: 'publish' as const, values: shown, unchanged: true };
+		if (values.confirm !== 'yes') return { form: 'publish' as const, values: shown, confirm: true };
+		const outcome = await setPublishState(locals.supabase, [request.id], checked.choice);
+		if (!outcome.ok) {
+			const errors =
+				outcome.reason === 'notFuture'
+					? { embargoed_until: 'publishing.embargo.error.notFuture' as const }
+					: { form: outcome.reason === 'refused' ? ('publishing.error.refused' as const) : ('publishing.error.failed' as const) };
+			return fail(outcome.reason === 'refused' ? 403 : 400, { form: 'publish' as const, values: shown, errors, message: outcome.message });
+		}
+		redirect(303, `/app/requests/${request.id}?saved=publish#publishing`);
+	},
+
 	/** Records one update (acknowledged, fee estimate, …) without JavaScript. */
 	event: async ({ locals, params, request: http }) => {
 		const request = await requestFor(locals, params.id);
