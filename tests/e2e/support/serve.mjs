@@ -37,7 +37,9 @@ const server = spawn(process.execPath, [buildDir], {
 		KEEP_ALIVE_TIMEOUT: '900',
 		// The sign-in specs read the dev mailbox, which a production build serves only with this
 		// unsafe opt-in (src/lib/server/dev-mailbox.ts); the server listens on loopback only.
-		DISCLOSE_UNSAFE_DEV_MAILBOX: '1'
+		DISCLOSE_UNSAFE_DEV_MAILBOX: '1',
+		// Every /stats view read fresh, so a publish shows at once (production keeps views 30 s).
+		DISCLOSE_STATS_CACHE_SECONDS: '0'
 	}
 });
 

@@ -4,12 +4,16 @@
  * ETag and Cache-Control a CDN needs to serve them.
  */
 import { createHash } from 'node:crypto';
+import { env } from '$env/dynamic/private';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { StatsDocument } from '$lib/stats/document';
 import { filtersQuery, rpcArguments, type StatsFilters } from '$lib/stats/filters';
 
-const FRESH_MS = 30_000;
+
+
+/** How long one view is served from memory (DISCLOSE_STATS_CACHE_SECONDS, default 30; 0 turns the cache off). */
+const freshMs = () => 1000 * Number(env.DISCLOSE_STATS_CACHE_SECONDS ?? 30);
 const MAX_ENTRIES = 500;
 
 interface Entry {
@@ -34,7 +38,7 @@ async function fetchStats(supabase: SupabaseClient<Database>, filters: StatsFilt
 export function publicStats(supabase: SupabaseClient<Database>, filters: StatsFilters, now = Date.now()) {
 	const key = filtersQuery(filters);
 	const hit = cache.get(key);
-	if (hit && now - hit.at < FRESH_MS) return hit.doc;
+	if (hit && now - hit.at < freshMs()) return hit.doc;
 	const doc = fetchStats(supabase, filters);
 	if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
 	cache.set(key, { at: now, doc });
