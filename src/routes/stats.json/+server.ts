@@ -1,20 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { parseFilters } from '$lib/stats/filters';
-import { notModified, publicStats, PUBLIC_CACHE_CONTROL, StatsUnavailable } from '$lib/server/stats/public-stats';
+import { statsDownload } from '$lib/server/stats/public-stats';
 import type { RequestHandler } from './$types';
 
 /** /stats.json: the document the page shows, suppression applied (schema: /stats/methodology). CC BY 4.0. */
-export const GET: RequestHandler = async ({ locals, url, request }) => {
-	const { filters } = parseFilters(url.searchParams);
-	try {
-		const { doc, etag } = await publicStats(locals.supabase, filters);
-		const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'access-control-allow-origin': '*' };
-		if (notModified(request, etag)) return new Response(null, { status: 304, headers });
-		return new Response(JSON.stringify({ licence: 'CC-BY-4.0', ...doc }, null, 1), {
-			headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }
-		});
-	} catch (e) {
-		if (e instanceof StatsUnavailable) error(503, 'The statistics are unavailable just now; try again in a minute.');
-		throw e;
-	}
-};
+export const GET: RequestHandler = ({ locals, url, request }) =>
+	statsDownload(locals.supabase, url, request, 'application/json; charset=utf-8', (doc) => JSON.stringify({ licence: 'CC-BY-4.0', ...doc }, null, 1));

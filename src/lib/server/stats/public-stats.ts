@@ -8,7 +8,8 @@ import { env } from '$env/dynamic/private';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { StatsDocument } from '$lib/stats/document';
-import { filtersQuery, rpcArguments, type StatsFilters } from '$lib/stats/filters';
+import { error } from '@sveltejs/kit';
+import { filtersQuery, parseFilters, rpcArguments, type StatsFilters } from '$lib/stats/filters';
 
 
 
@@ -51,4 +52,26 @@ export function publicStats(supabase: SupabaseClient<Database>, filters: StatsFi
 export function notModified(request: Request, etag: string): boolean {
 	const header = request.headers.get('if-none-match');
 	return !!header && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * A download of the view the URL names (/stats.json, /stats.csv): the same cached document, its ETag
+ * (304 when the client has it), cache headers a CDN honours, open to other origins.
+ */
+export async function statsDownload(
+	supabase: SupabaseClient<Database>,
+	url: URL,
+	request: Request,
+	contentType: string,
+	render: (doc: StatsDocument) => string
+): Promise<Response> {
+	try {
+		const { doc, etag } = await publicStats(supabase, parseFilters(url.searchParams).filters);
+		const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'access-control-allow-origin': '*' };
+		if (notModified(request, etag)) return new Response(null, { status: 304, headers });
+		return new Response(render(doc), { headers: { ...headers, 'content-type': contentType } });
+	} catch (e) {
+		if (e instanceof StatsUnavailable) error(503, 'The statistics are unavailable just now; try again in a minute.');
+		throw e;
+	}
 }
