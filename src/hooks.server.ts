@@ -1,6 +1,6 @@
 import { createServerClient } from '@supabase/ssr';
 import ws from 'ws';
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { backendFor, isEmbedded } from '$lib/server/backend';
 import { embeddedRuntime } from '$lib/server/embedded/default';
@@ -13,12 +13,21 @@ export const init: ServerInit = async () => {
 	if (isEmbedded()) await embeddedRuntime();
 };
 
+/** The visitor's address as adapter-node determines it (the socket, or ADDRESS_HEADER/XFF_DEPTH when set); none while prerendering. */
+function clientAddress(event: RequestEvent): string | undefined {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return undefined;
+	}
+}
+
 /** Embedded default: /auth/v1, /rest/v1 and /storage/v1 are served on the app's own origin. */
 const embeddedApi: Handle = async ({ event, resolve }) => {
 	if (!isEmbedded() || !/^\/(auth|rest|storage)\/v1(\/|$)/.test(event.url.pathname)) return resolve(event);
 	const runtime = await embeddedRuntime();
 	runtime.noteOrigin(event.url.origin);
-	return (await runtime.stack.handle(event.request)) ?? resolve(event);
+	return (await runtime.stack.handle(event.request, { clientIp: clientAddress(event) })) ?? resolve(event);
 };
 
 /** /dev/* (the dev mailbox, its __data.json) does not exist unless the dev mailbox is on (src/lib/server/dev-mailbox.ts). */
@@ -38,7 +47,7 @@ const i18n: Handle = async ({ event, resolve }) => {
 
 /** A per-request Supabase client with cookie-based sessions (Supabase's SvelteKit SSR guide). */
 const supabase: Handle = async ({ event, resolve }) => {
-	const backend = await backendFor(event.url.origin);
+	const backend = await backendFor(event.url.origin, clientAddress(event));
 	event.locals.embedded = backend.embedded;
 	event.locals.devMailbox = backend.embedded && devMailboxEnabled();
 	event.locals.backend = { url: backend.url, publishableKey: backend.publishableKey };

@@ -19,7 +19,8 @@ export function isEmbedded(): boolean {
 	return !env.PUBLIC_SUPABASE_URL;
 }
 
-export async function backendFor(origin: string): Promise<Backend> {
+/** `clientIp`: the visitor behind a server-side call, so auth's per-IP limits count them, not the server. */
+export async function backendFor(origin: string, clientIp?: string): Promise<Backend> {
 	if (!isEmbedded()) {
 		const key = env.PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? env.PUBLIC_SUPABASE_ANON_KEY;
 		if (!key) throw new Error('PUBLIC_SUPABASE_URL is set but PUBLIC_SUPABASE_PUBLISHABLE_KEY is missing.');
@@ -28,7 +29,7 @@ export async function backendFor(origin: string): Promise<Backend> {
 	const runtime = await embeddedRuntime();
 	const inProcessFetch: typeof fetch = async (input, init) => {
 		const request = new Request(input, init);
-		return (await runtime.stack.handle(request)) ?? fetch(request);
+		return (await runtime.stack.handle(request, { clientIp })) ?? fetch(request);
 	};
 	return { embedded: true, url: origin, publishableKey: runtime.stack.keys.anonKey, fetch: inProcessFetch };
 }

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
+import { safeNext } from '$lib/navigation/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -12,7 +13,6 @@ export const actions: Actions = {
 		if (isLocale(locale)) {
 			cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax' });
 		}
-		const back = String(form.get('return') ?? '/');
-		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+		redirect(303, safeNext(form.get('return'), '/'));
 	}
 };

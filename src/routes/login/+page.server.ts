@@ -1,15 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/translate';
 import { DEMO_ACCOUNT } from '$lib/server/demo';
+import { safeNext } from '$lib/navigation/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function safeNext(value: FormDataEntryValue | string | null): string {
-	const next = typeof value === 'string' ? value : '';
-	return next.startsWith('/') && !next.startsWith('//') ? next : '/app';
-}
 
 type Errors = Partial<Record<'email' | 'code' | 'password' | 'form', MessageKey>>;
 

@@ -13,7 +13,7 @@ flock .build.lock sh -c "npm run build >$build.log 2>&1 && cp -r build $build" |
 rm -f "$build.log"
 
 # The benches sign in with the demo account, which a production build seeds only with the (unsafe) dev mailbox.
-DISCLOSE_DATA_DIR=$data DISCLOSE_UNSAFE_DEV_MAILBOX=1 BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:$port PORT=$port HOST=127.0.0.1 node "$build" &
+DISCLOSE_DATA_DIR=$data DISCLOSE_UNSAFE_DEV_MAILBOX=1 DISCLOSE_AUTH_RATE_LIMITS=off BODY_SIZE_LIMIT=52M ORIGIN=http://127.0.0.1:$port PORT=$port HOST=127.0.0.1 node "$build" &
 server=$!
 # Playwright stops the server with SIGTERM to the whole process group: the app closes its
 # connections and stops PostgreSQL; this shell waits for that, then removes the folders.

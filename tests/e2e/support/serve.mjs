@@ -38,6 +38,16 @@ const server = spawn(process.execPath, [buildDir], {
 		// The sign-in specs read the dev mailbox, which a production build serves only with this
 		// unsafe opt-in (src/lib/server/dev-mailbox.ts); the server listens on loopback only.
 		DISCLOSE_UNSAFE_DEV_MAILBOX: '1',
+		// Every test user signs in from this one loopback address, far more often than a person
+		// could; the limits stay on but wide here (they are tested in tests/integration/auth/rate-limits.spec.ts).
+		DISCLOSE_AUTH_RATE_LIMIT_SIGN_IN_SIGN_UPS: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_PASSWORD_PER_EMAIL: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_TOKEN_REFRESH: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_VERIFY: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_OTP: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_USER_UPDATE: '100000/300',
+		DISCLOSE_AUTH_RATE_LIMIT_EMAIL_SENT: '100000/300',
+		DISCLOSE_AUTH_EMAIL_PERIOD_SECONDS: '0',
 		// Every /stats view read fresh, so a publish shows at once (production keeps views 30 s).
 		DISCLOSE_STATS_CACHE_SECONDS: '0'
 	}

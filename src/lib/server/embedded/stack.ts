@@ -9,7 +9,7 @@ import type { Sql } from 'postgres';
 import type { StackKeys } from './keys';
 import { createRestHandler } from './rest/handler';
 import { createStorageHandler } from './storage/handler';
-import { createAuthHandler } from './auth/handler';
+import { createAuthHandler, type AuthRequestInfo } from './auth/handler';
 import { harnessAuthConfig, type AuthConfig } from './auth/config';
 import { devMailboxTransport } from './auth/mailbox';
 
@@ -27,7 +27,8 @@ export interface EmbeddedStack {
 	/** Where this stack's auth emails go (the app's own emails use the same). */
 	auth: AuthConfig;
 	sql: Sql;
-	handle(request: Request): Promise<Response | null>;
+	/** `clientIp`: the caller's address as the server determined it, for auth's rate limits. */
+	handle(request: Request, info?: AuthRequestInfo): Promise<Response | null>;
 	/** Re-read tables, columns, relationships and functions after DDL. */
 	reloadSchema(): Promise<void>;
 }
@@ -53,18 +54,18 @@ export async function createEmbeddedStack(options: EmbeddedStackOptions): Promis
 		keys: options.keys,
 		config: authConfig
 	});
-	const routes: Array<[string, (request: Request, path: string) => Promise<Response>]> = [
+	const routes: Array<[string, (request: Request, path: string, info: AuthRequestInfo) => Promise<Response>]> = [
 		['/rest/v1', rest.handle],
 		['/auth/v1', auth.handle],
 		['/storage/v1', storage.handle]
 	];
 
-	async function handle(request: Request): Promise<Response | null> {
+	async function handle(request: Request, info: AuthRequestInfo = {}): Promise<Response | null> {
 		const { pathname } = new URL(request.url);
 		for (const [prefix, handler] of routes) {
 			if (pathname !== prefix && !pathname.startsWith(prefix + '/')) continue;
 			if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
-			const response = await handler(request, pathname.slice(prefix.length) || '/');
+			const response = await handler(request, pathname.slice(prefix.length) || '/', info);
 			for (const [key, value] of Object.entries(CORS_HEADERS)) response.headers.set(key, value);
 			return response;
 		}

@@ -5,14 +5,15 @@
 import { redirect } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import type { RequestHandler } from './$types';
+import { safeNext } from '$lib/navigation/safe-next';
 
 const TYPES: EmailOtpType[] = ['email', 'magiclink', 'signup', 'invite', 'recovery', 'email_change'];
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const tokenHash = url.searchParams.get('token_hash');
 	const type = url.searchParams.get('type') as EmailOtpType | null;
-	const nextParam = url.searchParams.get('next') ?? '/app';
-	const next = nextParam.startsWith('/') && !nextParam.startsWith('//') && nextParam !== '/' ? nextParam : '/app';
+	const requested = safeNext(url.searchParams.get('next'));
+	const next = requested === '/' ? '/app' : requested;
 	if (tokenHash && type && TYPES.includes(type)) {
 		const { error } = await locals.supabase.auth.verifyOtp({ token_hash: tokenHash, type });
 		if (!error) redirect(303, next);

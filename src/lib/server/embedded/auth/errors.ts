@@ -10,7 +10,9 @@ export class AuthError extends Error {
 		readonly status: number,
 		readonly code: string,
 		message: string,
-		readonly extra: Record<string, unknown> = {}
+		readonly extra: Record<string, unknown> = {},
+		/** Response headers, e.g. Retry-After on a 429. */
+		readonly headers: Record<string, string> = {}
 	) {
 		super(message);
 	}
@@ -31,5 +33,5 @@ export function authErrorResponse(request: Request, error: AuthError): Response 
 	const body = versioned(request)
 		? { code: error.code, message: error.message, ...error.extra }
 		: { code: error.status, error_code: error.code, msg: error.message, ...error.extra };
-	return authJson(request, body, error.status);
+	return authJson(request, body, error.status, error.headers);
 }

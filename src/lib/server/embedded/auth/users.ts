@@ -14,6 +14,9 @@ export interface UserRow {
 	invited_at: Date | null;
 	confirmation_sent_at: Date | null;
 	recovery_sent_at: Date | null;
+	/** The address a pending (unconfirmed) email change goes to. */
+	email_change: string | null;
+	email_change_sent_at: Date | null;
 	last_sign_in_at: Date | null;
 	raw_app_meta_data: Record<string, unknown>;
 	raw_user_meta_data: Record<string, unknown>;
@@ -27,7 +30,7 @@ export interface UserRow {
 }
 
 const USER_COLUMNS = `id, aud, role, email, email_confirmed_at, invited_at, confirmation_sent_at,
-	recovery_sent_at, last_sign_in_at, raw_app_meta_data, raw_user_meta_data, phone,
+	recovery_sent_at, email_change, email_change_sent_at, last_sign_in_at, raw_app_meta_data, raw_user_meta_data, phone,
 	phone_confirmed_at, confirmed_at, banned_until, is_anonymous, created_at, updated_at`;
 
 /** Supabase's default minimum password length. */
@@ -49,6 +52,8 @@ export function userJson(row: UserRow): Record<string, unknown> {
 		confirmation_sent_at: iso(row.confirmation_sent_at),
 		confirmed_at: iso(row.confirmed_at ?? row.email_confirmed_at),
 		recovery_sent_at: iso(row.recovery_sent_at),
+		new_email: row.email_change || undefined,
+		email_change_sent_at: row.email_change ? iso(row.email_change_sent_at) : undefined,
 		last_sign_in_at: iso(row.last_sign_in_at),
 		app_metadata: row.raw_app_meta_data,
 		user_metadata: row.raw_user_meta_data,

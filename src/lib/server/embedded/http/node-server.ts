@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
-export type WebHandler = (request: Request) => Promise<Response | null>;
+/** `clientIp`: the TCP peer (this server sits behind no proxy). */
+export type WebHandler = (request: Request, info: { clientIp?: string }) => Promise<Response | null>;
 
 export interface RunningServer {
 	url: string;
@@ -44,7 +45,7 @@ export async function serve(handler: WebHandler, port = 0): Promise<RunningServe
 	const server = createServer((req, res) => {
 		toRequest(req, origin)
 			.then(async (request) => {
-				const response = (await handler(request)) ?? new Response('Not found', { status: 404 });
+				const response = (await handler(request, { clientIp: req.socket.remoteAddress })) ?? new Response('Not found', { status: 404 });
 				await send(res, response, req.method === 'HEAD');
 			})
 			.catch((error: unknown) => {
