@@ -24,6 +24,8 @@ export interface CoraRecord {
 	on_time_share?: number | null;
 	on_time_interval?: [number, number] | null;
 	median_days_to_first_response?: number | null;
+	/** The same median in working days (weekends and Colorado legal holidays not counted). */
+	median_working_days_to_first_response?: number | null;
 	outcomes?: Record<'released' | 'partial' | 'no_records' | 'denied' | 'pending' | 'overdue' | 'closed', number>;
 }
 
