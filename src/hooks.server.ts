@@ -85,6 +85,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 
 /** Pages under /app need a signed-in user; the sign-in page is pointless for one. */
 const authGuard: Handle = async ({ event, resolve }) => {
+	// The embeddable widget never reads or refreshes a session, so it never sets a cookie.
+	if (event.url.pathname.startsWith('/embed/')) return resolve(event);
 	const { session, user } = await event.locals.safeGetSession();
 	event.locals.session = session;
 	event.locals.user = user;

@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expectAccessible } from './support/a11y';
 import { ownerOfNewOrganisation } from './support/organisation';
 import { rest } from './support/rest';
@@ -90,6 +92,7 @@ test('an embargo in the future shows nothing, and a small count shows as fewer t
 	await anon.close();
 });
 
+
 test('the downloads carry the numbers the page shows, and filters live in the address', async ({ browser }) => {
 	const anon = await visitor(browser);
 	await anon.page.goto('/stats?from=nonsense&legal=administrative_subpoena');
@@ -117,3 +120,52 @@ test('the downloads carry the numbers the page shows, and filters live in the ad
 	await expect(anon.page).toHaveURL(/\/stats$/);
 	await anon.close();
 });
+
+test('the embeddable widget shows the same figures on another site, sets no cookie, and the page gives its snippet', async ({ page, browser }) => {
+	await signIn(page, `stats-embed-${Date.now()}@example.org`);
+	const seeded = await seedFinding(page, 'embed-owner', 'CDLE', 25);
+	await seeded.publish({ publish_state: 'published' });
+
+	// A signed-in visitor (session cookies present) gets no Set-Cookie from the widget.
+	const signedIn = await page.request.get(`/embed/stats?agency=${seeded.agencyId}`);
+	expect(signedIn.status()).toBe(200);
+	expect(signedIn.headers()['set-cookie']).toBeUndefined();
+	expect(signedIn.headers()['content-security-policy']).toContain("default-src 'none'");
+	expect(signedIn.headers()['content-security-policy']).not.toContain('frame-ancestors');
+	expect(signedIn.headers()['x-frame-options']).toBeUndefined();
+	const html = await signedIn.text();
+	expect(html).not.toContain('<script');
+	expect(html).not.toContain('Secret title');
+
+	const anon = await visitor(browser);
+	await anon.page.goto(`/stats?agency=${seeded.agencyId}`);
+	const snippet = await anon.page.getByRole('textbox', { name: 'Put these figures on your site' }).inputValue();
+	expect(snippet).toMatch(new RegExp(`^<iframe src="http://[^"]+/embed/stats\\?agency=${seeded.agencyId}" title="[^"]+"`));
+	const shownFindings = await headlineValue(anon.page, 'Disclosures found').textContent();
+
+	// Pasted into a page of another origin, as a partner would: a real server on another loopback port
+	// (Chromium's local-network checks refuse a page that is not on loopback framing a loopback one).
+	const partner = await partnerSite(`<!doctype html><title>Partner</title><main><h1>Partner site</h1>${snippet}</main>`);
+	await anon.page.goto(partner.url);
+	const frame = anon.page.frameLocator('iframe');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(/Disclosures to immigration enforcement: /);
+	await expect(frame.locator('dd').first()).toHaveText(shownFindings!);
+	await expect(frame.getByText('People affected')).toBeVisible();
+	await expect(frame.getByRole('link', { name: 'All the figures and how they are made' })).toHaveAttribute('href', /\/stats\?agency=/);
+
+	const spanish = await anon.page.request.get(`/embed/stats?agency=${seeded.agencyId}&lang=es`);
+	expect(await spanish.text()).toContain('Entregas encontradas');
+	await anon.page.goto(`/embed/stats?agency=${seeded.agencyId}`);
+	await expectAccessible(anon.page);
+	await seeded.publish({ publish_state: 'private' });
+	await partner.close();
+	await anon.close();
+});
+
+/** A one-page site on a loopback port of its own, standing in for a partner's. */
+async function partnerSite(html: string) {
+	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

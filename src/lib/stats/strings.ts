@@ -24,7 +24,9 @@ const en = {
 	fewerThan: 'fewer than {k}', hidden: 'hidden',
 	suppression: 'Counts of people or records from 1 to {k1} are shown as "fewer than {k}", and a few other counts are hidden, so that no small number can be worked out from the rest. Zero is zero.',
 	downloads: 'Data', json: 'JSON', csv: 'CSV', methodology: 'How these numbers are made', licence: 'The data is published under the Creative Commons Attribution 4.0 licence (CC BY 4.0).',
-	permalink: 'Link to this view', key: 'Key', unknownQuarter: 'Period not stated',
+	permalink: 'Link to this view', key: 'Key',
+	embed: 'Put these figures on your site', embedHelp: 'Copy this into your page: a small box with the figures of this view (the whole coalition, or the agency chosen above), updated as responses are published. It sets no cookie and runs no script.',
+	embedMore: 'All the figures and how they are made', unknownQuarter: 'Period not stated',
 	categories: { address: 'Address', employer: 'Employer', wage_records: 'Wage records', driver_licence_or_photo: "Driver's licence or photo", ssn: 'Social Security number', phone_or_email: 'Phone or email', benefits: 'Benefits', immigration_status: 'Immigration status', other: 'Other' },
 	processes: { judicial_warrant: 'Judicial warrant', court_order: 'Court order', administrative_subpoena: 'Administrative subpoena', none_cited: 'None cited', unknown: 'Not stated' },
 	recipients: { ice: 'ICE', cbp: 'CBP', other_dhs: 'Other DHS', other_federal: 'Other federal', unknown: 'Not stated' }
@@ -53,7 +55,9 @@ const es: StatsWords = {
 	fewerThan: 'menos de {k}', hidden: 'oculto',
 	suppression: 'Las cifras de personas o registros de 1 a {k1} se muestran como «menos de {k}», y algunas otras se ocultan, para que ninguna cifra pequeña pueda deducirse de las demás. Cero es cero.',
 	downloads: 'Datos', json: 'JSON', csv: 'CSV', methodology: 'Cómo se obtienen estas cifras', licence: 'Los datos se publican con la licencia Creative Commons Atribución 4.0 (CC BY 4.0).',
-	permalink: 'Enlace a esta vista', key: 'Clave', unknownQuarter: 'Periodo no indicado',
+	permalink: 'Enlace a esta vista', key: 'Clave',
+	embed: 'Ponga estas cifras en su sitio', embedHelp: 'Copie esto en su página: un recuadro pequeño con las cifras de esta vista (toda la coalición, o la agencia elegida arriba), que se actualiza al publicarse respuestas. No usa cookies ni ejecuta scripts.',
+	embedMore: 'Todas las cifras y cómo se obtienen', unknownQuarter: 'Periodo no indicado',
 	categories: { address: 'Domicilio', employer: 'Empleador', wage_records: 'Registros salariales', driver_licence_or_photo: 'Licencia de conducir o foto', ssn: 'Número de Seguro Social', phone_or_email: 'Teléfono o correo', benefits: 'Beneficios', immigration_status: 'Estatus migratorio', other: 'Otro' },
 	processes: { judicial_warrant: 'Orden judicial', court_order: 'Orden de un tribunal', administrative_subpoena: 'Citación administrativa', none_cited: 'Ninguno citado', unknown: 'No consta' },
 	recipients: { ice: 'ICE', cbp: 'CBP', other_dhs: 'Otro DHS', other_federal: 'Otra agencia federal', unknown: 'No consta' }
