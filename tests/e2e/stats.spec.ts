@@ -112,6 +112,9 @@ test('the downloads carry the numbers the page shows, and filters live in the ad
 	const headline = csv.split('\r\n').find((line) => line.startsWith('headline,'))!;
 	expect(headline.split(',')[3]).toBe(shown);
 
+	const pkg = await (await anon.page.request.get('/stats/datapackage.json')).json();
+	expect(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(csv.split('\r\n')[0]!.split(','));
+
 	await anon.page.goto('/stats/methodology');
 	await expect(anon.page.getByRole('heading', { name: 'Small counts' })).toBeVisible();
 	await expectAccessible(anon.page);
