@@ -4,6 +4,7 @@ import type { CaseloadListRow } from '$lib/data/requests';
 import type { Locale } from '$lib/i18n/locales';
 import { classifyRequest } from './classify-request';
 import { dueWords } from './due-words';
+import { translator } from '$lib/i18n/translate';
 import type { CaseloadSection } from './sections';
 
 export interface ShownRow {
@@ -21,6 +22,7 @@ export interface ShownRow {
 }
 
 export function shownRows(rows: readonly CaseloadListRow[], today: IsoDate, horizon: IsoDate, locale: Locale): ShownRow[] {
+	const t = translator(locale);
 	return rows.map((row) => {
 		const { section, note } = classifyRequest(
 			{ status: row.status, regime: row.regime, due_on: row.dueOn, extended_due_on: row.extendedDueOn, closed_at: row.closedAt },
@@ -34,7 +36,7 @@ export function shownRows(rows: readonly CaseloadListRow[], today: IsoDate, hori
 			agencyName: row.agencyName,
 			status: row.status,
 			section,
-			due: dueWords(note, locale),
+			due: dueWords(note, locale, t),
 			trackingNumber: row.trackingNumber,
 			tags: row.tags,
 			publishState: row.publishState,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '$lib/i18n/translate';
 import { classifyRequest, dueSoonHorizon, workingDaysAfter, type CaseloadRow } from './classify-request';
 import { dueWords, shortDate } from './due-words';
 
@@ -11,7 +12,7 @@ function row(overrides: Partial<CaseloadRow> = {}): CaseloadRow {
 
 function words(overrides: Partial<CaseloadRow>, today = TODAY, locale: 'en' | 'es' = 'en') {
 	const c = classifyRequest(row(overrides), today);
-	return { section: c.section, text: dueWords(c.note, locale), dueDate: c.dueDate };
+	return { section: c.section, text: dueWords(c.note, locale, translator(locale)), dueDate: c.dueDate };
 }
 
 describe('working days for the caseload', () => {

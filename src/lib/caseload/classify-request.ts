@@ -3,7 +3,9 @@
  * from the request row alone and today's Colorado date. Pure: working days
  * come from the CORA engine's calendar (weekends and Colorado holidays skipped).
  */
-import { addDays, addWorkingDays, isWorkingDay, type IsoDate, type PauseCause } from '$lib/cora';
+import { addDays, type IsoDate } from '$lib/cora/calendar/calendar-date';
+import { isWorkingDay } from '$lib/cora/calendar/closure-calendars';
+import { addWorkingDays, type PauseCause } from '$lib/cora/calendar/working-day-count';
 import type { Enums } from '$lib/database.types';
 import {
 	CLOSED_STATUSES,

@@ -1,10 +1,12 @@
 /**
  * A request's due line in the user's language: "Due Thu 27 Nov — 2 working
  * days", "3 working days overdue (due Mon 24 Nov)", "No statutory deadline
- * (CCJRA) — follow up Mon 1 Dec". Words come from the caseload catalog.
+ * (CCJRA) — follow up Mon 1 Dec". Words come from the caseload catalog through the
+ * caller's `t` (components pass useI18n's, which loads only the page's catalog part;
+ * server code passes `translator(locale)`), so this module pulls no catalog into a bundle.
  */
 import type { IsoDate } from '$lib/cora';
-import { translate, type MessageKey } from '$lib/i18n/translate';
+import type { MessageKey, Translate } from '$lib/i18n/translate';
 import type { Locale } from '$lib/i18n/locales';
 import type { DueNote } from './classify-request';
 
@@ -17,8 +19,8 @@ export function shortDate(date: IsoDate, locale: Locale): string {
 	return `${part('weekday')} ${part('day')} ${part('month')}`;
 }
 
-function workingDays(count: number, locale: Locale): string {
-	return translate(locale, count === 1 ? 'caseload.workingDays.one' : 'caseload.workingDays.other', { count });
+function workingDays(count: number, t: Translate): string {
+	return t(count === 1 ? 'caseload.workingDays.one' : 'caseload.workingDays.other', { count });
 }
 
 const PLAIN: Partial<Record<DueNote['kind'], MessageKey>> = {
@@ -29,17 +31,16 @@ const PLAIN: Partial<Record<DueNote['kind'], MessageKey>> = {
 	closed: 'caseload.due.closed'
 };
 
-export function dueWords(note: DueNote, locale: Locale): string {
-	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+export function dueWords(note: DueNote, locale: Locale, t: Translate): string {
 	switch (note.kind) {
 		case 'due_today':
 			return t(note.extended ? 'caseload.due.todayExtended' : 'caseload.due.today');
 		case 'due_in':
-			return t(note.extended ? 'caseload.due.inExtended' : 'caseload.due.in', { date: shortDate(note.date, locale), days: workingDays(note.workingDays, locale) });
+			return t(note.extended ? 'caseload.due.inExtended' : 'caseload.due.in', { date: shortDate(note.date, locale), days: workingDays(note.workingDays, t) });
 		case 'overdue':
 			return note.workingDays === 0
 				? t('caseload.due.overdueSince', { date: shortDate(note.date, locale) })
-				: t('caseload.due.overdue', { date: shortDate(note.date, locale), days: workingDays(note.workingDays, locale) });
+				: t('caseload.due.overdue', { date: shortDate(note.date, locale), days: workingDays(note.workingDays, t) });
 		case 'follow_up':
 			return t('caseload.due.followUp', { date: shortDate(note.date, locale) });
 		case 'paused':

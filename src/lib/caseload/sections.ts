@@ -3,7 +3,7 @@
  * the desk. Statuses are the database's; which ones run the clock comes from
  * the CORA engine (src/lib/cora/requests/request-status.ts).
  */
-import { CLOCK_PAUSING_STATUSES, CLOCK_RUNNING_STATUSES, type RequestStatus } from '$lib/cora';
+import { CLOCK_PAUSING_STATUSES, CLOCK_RUNNING_STATUSES, type RequestStatus } from '$lib/cora/requests/request-status';
 
 export const CASELOAD_SECTIONS = ['overdue', 'due_soon', 'waiting_on_us', 'waiting_on_agency', 'closed'] as const;
 export type CaseloadSection = (typeof CASELOAD_SECTIONS)[number];
