@@ -29,7 +29,7 @@ test('cached /stats and /stats.json throughput beside a bare Node server', async
 			const ceiling = await loadFor(bare.url, CONNECTIONS, DURATION_MS);
 			const size = `${(bytes / 1024).toFixed(1)} KB body`;
 			printFigure(`${path} cached, ${CONNECTIONS} connections, ${size}, p50 ${app.p50Ms.toFixed(1)} ms, p95 ${app.p95Ms.toFixed(1)} ms, ${app.errors} errors (target ≥ 1 000)`, app.perSecond, 'req/s');
-			printFigure(`bare Node server, same ${size}, ${CONNECTIONS} connections, p50 ${ceiling.p50Ms.toFixed(1)} ms, p95 ${ceiling.p95Ms.toFixed(1)} ms, ${ceiling.errors} errors, (this machine's ceiling)`, ceiling.perSecond, 'req/s');
+			printFigure(`bare Node server, same ${size}, ${CONNECTIONS} connections, p50 ${ceiling.p50Ms.toFixed(1)} ms, p95 ${ceiling.p95Ms.toFixed(1)} ms, ${ceiling.errors} errors (this machine's ceiling)`, ceiling.perSecond, 'req/s');
 			printFigure(`${path} ÷ bare server`, (app.perSecond / ceiling.perSecond).toFixed(2));
 		} finally {
 			await bare.close();
