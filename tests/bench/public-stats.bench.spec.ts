@@ -4,8 +4,10 @@
  * requests): `public.public_disclosure_stats(...)` as anon, in the REST
  * layer's transaction shape (role anon, JWT claims), for the views /stats
  * offers — the whole coalition, one agency, one category, one legal process,
- * one quarter. p50/p95 per view, uncached (the app's 30 s cache is not in the
- * way: the function is called directly). BENCH_SCALE=0.1 runs a tenth of the
+ * one quarter. p50/p95 per view, twice: as kept (the database keeps each view's
+ * document until published data changes: what visitors get) and recomputed (the
+ * generation moved on before every call: the first visitor after a change).
+ * The app's own 30 s cache is not in the way: the function is called directly. BENCH_SCALE=0.1 runs a tenth of the
  * requests; the scale is printed.
  */
 import { it } from 'vitest';
@@ -62,11 +64,19 @@ it('prints the public statistics query at coalition scale', async () => {
 		];
 		for (const view of views) {
 			for (let i = 0; i < WARM_RUNS; i++) await statsAsAnon(stack, view);
-			const times: number[] = [];
-			for (let i = 0; i < RUNS; i++) times.push(await statsAsAnon(stack, view));
-			times.sort((a, b) => a - b);
-			printFigure(`public_disclosure_stats as anon, ${view.name}, ${published!.findings} published findings, p50 (${RUNS} runs, uncached)`, percentile(times, 50), 'ms');
-			printFigure(`public_disclosure_stats as anon, ${view.name}, p95 (target < 50 ms)`, percentile(times, 95), 'ms');
+			const kept: number[] = [];
+			for (let i = 0; i < RUNS; i++) kept.push(await statsAsAnon(stack, view));
+			kept.sort((a, b) => a - b);
+			printFigure(`public_disclosure_stats as anon, ${view.name}, ${published!.findings} published findings, kept, p50 (${RUNS} runs)`, percentile(kept, 50), 'ms');
+			printFigure(`public_disclosure_stats as anon, ${view.name}, kept, p95 (target < 50 ms)`, percentile(kept, 95), 'ms');
+			const recomputed: number[] = [];
+			for (let i = 0; i < RUNS; i++) {
+				await stack.sql`update private.stats_generation set generation = generation + 1`;
+				recomputed.push(await statsAsAnon(stack, view));
+			}
+			recomputed.sort((a, b) => a - b);
+			printFigure(`public_disclosure_stats as anon, ${view.name}, recomputed after a change, p50`, percentile(recomputed, 50), 'ms');
+			printFigure(`public_disclosure_stats as anon, ${view.name}, recomputed after a change, p95`, percentile(recomputed, 95), 'ms');
 		}
 	} finally {
 		await stack.close();
