@@ -40,8 +40,13 @@ const devAids: Handle = async ({ event, resolve }) => {
 
 const i18n: Handle = async ({ event, resolve }) => {
 	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	// The public statistics pages ship no JavaScript at all (csr = false): not even app.html's inline helpers.
+	const noScript = /^\/stats(\/|$)/.test(event.url.pathname);
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		transformPageChunk: ({ html }) => {
+			const page = html.replace('%lang%', event.locals.locale);
+			return noScript ? page.replace(/<!--app-scripts:[\s\S]*?<!--\/app-scripts-->\s*/, '') : page;
+		}
 	});
 };
 
