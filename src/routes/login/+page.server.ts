@@ -8,6 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 
+/** A rate-limited answer from auth (429) in words; anything else keeps the caller's message. */
+function limited(error: { status?: number; code?: string } | null): MessageKey | null {
+	if (error?.status !== 429) return null;
+	return error.code === 'over_email_send_rate_limit' ? 'login.error.emailWait' : 'login.error.tooMany';
+}
+
 type Errors = Partial<Record<'email' | 'code' | 'password' | 'form', MessageKey>>;
 
 function invalid(email: string, errors: Errors, extra: Record<string, unknown> = {}) {
@@ -30,7 +36,7 @@ export const actions: Actions = {
 			email,
 			options: { emailRedirectTo: new URL(next, url.origin).toString() }
 		});
-		if (error) return invalid(email, { form: 'login.error.unavailable' });
+		if (error) return invalid(email, { form: limited(error) ?? 'login.error.unavailable' });
 		return { sent: true, email, next };
 	},
 	code: async ({ request, locals }) => {
@@ -40,7 +46,7 @@ export const actions: Actions = {
 		if (!EMAIL.test(email)) return invalid(email, { email: 'login.error.email' }, { sent: true });
 		if (!/^\d{6}$/.test(code)) return invalid(email, { code: 'login.error.code' }, { sent: true });
 		const { error } = await locals.supabase.auth.verifyOtp({ email, token: code, type: 'email' });
-		if (error) return invalid(email, { code: 'login.error.codeWrong' }, { sent: true });
+		if (error) return invalid(email, { code: limited(error) ?? 'login.error.codeWrong' }, { sent: true });
 		redirect(303, safeNext(form.get('next')));
 	},
 	password: async ({ request, locals }) => {
@@ -50,7 +56,7 @@ export const actions: Actions = {
 		if (!EMAIL.test(email)) return invalid(email, { email: 'login.error.email' }, { mode: 'password' });
 		if (password === '') return invalid(email, { password: 'login.error.passwordMissing' }, { mode: 'password' });
 		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
-		if (error) return invalid(email, { password: 'login.error.password' }, { mode: 'password' });
+		if (error) return invalid(email, { password: limited(error) ?? 'login.error.password' }, { mode: 'password' });
 		redirect(303, safeNext(form.get('next')));
 	}
 };

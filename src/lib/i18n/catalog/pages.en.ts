@@ -26,6 +26,8 @@ export const pagesEn = {
 	'login.error.passwordMissing': 'Enter your password.',
 	'login.error.linkExpired': 'That sign-in link is invalid or has expired. Ask for a new one below.',
 	'login.error.unavailable': 'We could not reach the sign-in service. Check your connection and try again.',
+	'login.error.tooMany': 'Too many attempts from here in a short time. Wait a few minutes, then try again.',
+	'login.error.emailWait': 'An email was just sent to this address. Wait a minute before asking for another one, and check your spam folder.',
 	'orgs.title': 'Your organisations',
 	'orgs.empty': 'You are not a member of any organisation yet. Create one to start filing requests.',
 	'orgs.createTitle': 'Create an organisation',

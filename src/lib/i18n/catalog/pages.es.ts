@@ -28,6 +28,8 @@ export const pagesEs: Record<keyof typeof pagesEn, string> = {
 	'login.error.passwordMissing': 'Escribe tu contraseña.',
 	'login.error.linkExpired': 'El enlace no es válido o ya venció. Pide uno nuevo abajo.',
 	'login.error.unavailable': 'No pudimos conectar con el servicio de acceso. Revisa tu conexión e inténtalo de nuevo.',
+	'login.error.tooMany': 'Demasiados intentos desde aquí en poco tiempo. Espera unos minutos e inténtalo de nuevo.',
+	'login.error.emailWait': 'Acabamos de enviar un correo a esta dirección. Espera un minuto antes de pedir otro y revisa la carpeta de spam.',
 	'orgs.title': 'Tus organizaciones',
 	'orgs.empty': 'Todavía no perteneces a ninguna organización. Crea una para empezar a presentar solicitudes.',
 	'orgs.createTitle': 'Crear una organización',
