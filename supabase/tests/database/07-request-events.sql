@@ -42,8 +42,8 @@ select throws_ok($$ insert into public.request_events (request_id, type) values 
   '42501', 'new row violates row-level security policy for table "request_events"', 'another organisation''s member cannot add events to it');
 select throws_ok($$ insert into public.request_events (request_id, organisation_id, type)
   values (testing.id('request_a'), testing.id('org_b'), 'grounds_requested') $$,
-  '23503', 'insert or update on table "request_events" violates foreign key constraint "request_events_request_fkey"',
-  'nor by claiming the request belongs to their own organisation');
+  '42501', 'new row violates row-level security policy for table "request_events"',
+  'nor by claiming the request belongs to their own organisation (refused before any check on the row)');
 select testing.authenticate_as_anon();
 select throws_ok($$ insert into public.request_events (request_id, type) values (testing.id('request_a'), 'note') $$,
   '42501', 'permission denied for table request_events', 'anonymous visitors cannot add events');
