@@ -3,7 +3,11 @@
  * reads), the caller's role via `set_config('role', …, true)` and the JWT
  * claims in `request.jwt.claims` (plus the legacy per-claim keys that
  * Supabase's auth.uid()/auth.role() read first), so RLS decides exactly as on
- * Supabase. Any error rolls the whole request back.
+ * Supabase. Like PostgREST ≥ 11 ("impersonated role settings"), the settings
+ * stored for that role (`alter role anon set statement_timeout = '3s'`, read
+ * from pg_db_role_setting, a database-specific one over a global one) are set
+ * for the transaction, so a slow query as anon ends after 3 s with SQLSTATE
+ * 57014 as it would on Supabase. Any error rolls the whole request back.
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { RequestAuth } from './request-auth';
@@ -34,6 +38,16 @@ export async function runAs<T>(
 			set_config('request.method', ${options.method}, true),
 			set_config('request.path', ${options.path}, true),
 			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true)`;
+		await tx`select set_config(setting.name, setting.value, true)
+			from (
+				select distinct on (split_part(entry, '=', 1))
+					split_part(entry, '=', 1) as name, substr(entry, strpos(entry, '=') + 1) as value
+				from pg_db_role_setting
+				cross join unnest(setconfig) as entry
+				where setrole = (select oid from pg_roles where rolname = ${auth.role})
+					and setdatabase in (0, (select oid from pg_database where datname = current_database()))
+				order by split_part(entry, '=', 1), setdatabase desc
+			) as setting`;
 		return work(tx);
 	});
 	return result as T;

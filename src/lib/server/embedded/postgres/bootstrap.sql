@@ -29,6 +29,19 @@ $$;
 
 grant anon, authenticated, service_role to authenticator;
 
+-- As on a Supabase project (its roles.sql dump): the API roles INHERIT, the
+-- login role does not, and each carries the statement timeout PostgREST sets
+-- for the transaction of every request it impersonates (run-as.ts does too).
+-- Re-applied on every start, so a database bootstrapped earlier gets them.
+alter role anon inherit;
+alter role authenticated inherit;
+alter role service_role inherit;
+alter role authenticator noinherit;
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+alter role authenticator set statement_timeout = '8s';
+alter role authenticator set lock_timeout = '8s';
+
 -- ---------------------------------------------------------------------------
 -- Schemas
 -- ---------------------------------------------------------------------------
