@@ -5,6 +5,8 @@
 import type { Sql } from 'postgres';
 import type { AuthConfig } from './config';
 import { devMailboxTransport } from './mailbox';
+import { smtpSettingsFromEnv } from './smtp-from-env';
+import { smtpTransport } from '../../mail/smtp';
 
 export interface AuthEnvironment {
 	env: Record<string, string | undefined>;
@@ -18,7 +20,10 @@ export interface AuthEnvironment {
 export function authConfigFromEnv(input: AuthEnvironment): { config: AuthConfig; warnings: string[] } {
 	const { env } = input;
 	const warnings: string[] = [];
-	const mailer = input.devMailbox ? devMailboxTransport(input.sql) : null;
+	// The dev mailbox wins when enabled (development, or DISCLOSE_UNSAFE_DEV_MAILBOX=1); else SMTP when SMTP_HOST is set.
+	const smtp = smtpSettingsFromEnv(env);
+	const mailer = input.devMailbox ? devMailboxTransport(input.sql) : smtp ? smtpTransport(smtp) : null;
+	if (input.devMailbox && smtp) warnings.push(`SMTP_HOST is set but the dev mailbox is on, so no email goes to ${smtp.host}.`);
 	if (input.devMailbox && !input.dev) {
 		warnings.push(
 			'DISCLOSE_UNSAFE_DEV_MAILBOX=1: every sign-in link and code is shown to anyone at /dev/mailbox and the demo account ' +
@@ -26,7 +31,10 @@ export function authConfigFromEnv(input: AuthEnvironment): { config: AuthConfig;
 		);
 	}
 	if (!mailer) {
-		warnings.push('Email is not configured: sign-in links, codes and invitations cannot be sent. See SECURITY.md.');
+		warnings.push(
+			'Email is not configured: sign-in links, codes and invitations cannot be sent. Set SMTP_HOST and SMTP_SENDER_EMAIL ' +
+				'(and SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SENDER_NAME, SMTP_SECURE as your mail server needs); see SECURITY.md.'
+		);
 	}
 	const autoConfirm = input.dev || env.DISCLOSE_AUTH_AUTOCONFIRM === '1';
 	return { config: { mailer, autoConfirm }, warnings };
