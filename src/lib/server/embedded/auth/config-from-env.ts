@@ -7,6 +7,8 @@ import { DEFAULT_MAX_CODE_ATTEMPTS, DEFAULT_OTP_EXPIRY_SECONDS, type AuthConfig 
 import { devMailboxTransport } from './mailbox';
 import { rateLimitsFromEnv } from './rate-limit';
 import { parseRedirectList } from './redirects';
+import { smtpSettingsFromEnv } from './smtp-from-env';
+import { smtpTransport } from '../../mail/smtp';
 
 export interface AuthEnvironment {
 	env: Record<string, string | undefined>;
@@ -40,7 +42,10 @@ function siteUrlFromEnv(env: Record<string, string | undefined>): string | null 
 export function authConfigFromEnv(input: AuthEnvironment): { config: AuthConfig; warnings: string[] } {
 	const { env } = input;
 	const warnings: string[] = [];
-	const mailer = input.devMailbox ? devMailboxTransport(input.sql) : null;
+	// The dev mailbox wins when enabled (development, or DISCLOSE_UNSAFE_DEV_MAILBOX=1); else SMTP when SMTP_HOST is set.
+	const smtp = smtpSettingsFromEnv(env);
+	const mailer = input.devMailbox ? devMailboxTransport(input.sql) : smtp ? smtpTransport(smtp) : null;
+	if (input.devMailbox && smtp) warnings.push(`SMTP_HOST is set but the dev mailbox is on, so no email goes to ${smtp.host}.`);
 	if (input.devMailbox && !input.dev) {
 		warnings.push(
 			'DISCLOSE_UNSAFE_DEV_MAILBOX=1: every sign-in link and code is shown to anyone at /dev/mailbox and the demo account ' +
@@ -48,7 +53,10 @@ export function authConfigFromEnv(input: AuthEnvironment): { config: AuthConfig;
 		);
 	}
 	if (!mailer) {
-		warnings.push('Email is not configured: sign-in links, codes and invitations cannot be sent. See SECURITY.md.');
+		warnings.push(
+			'Email is not configured: sign-in links, codes and invitations cannot be sent. Set SMTP_HOST and SMTP_SENDER_EMAIL ' +
+				'(and SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SENDER_NAME, SMTP_SECURE as your mail server needs); see SECURITY.md.'
+		);
 	}
 	const siteUrl = siteUrlFromEnv(env);
 	if (mailer && mailer.name !== 'dev-mailbox' && !siteUrl) {
