@@ -56,3 +56,12 @@ test('the sign-in page neither shows the demo password nor links to the mailbox,
 	expect(answer.status()).toBe(400);
 	expect(((await answer.json()) as { error_code?: string; code?: string }).error_code ?? '').toBe('invalid_credentials');
 });
+
+test('without SMTP, asking for a sign-in link says email is not configured and keeps the address', async ({ page }) => {
+	await page.goto(`${origin}/login`);
+	const field = page.getByRole('textbox', { name: /email/i }).first();
+	await field.fill('someone@example.org');
+	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+	await expect(page.getByText('This server cannot send email yet')).toBeVisible();
+	await expect(page.getByRole('textbox', { name: /email/i }).first()).toHaveValue('someone@example.org');
+});

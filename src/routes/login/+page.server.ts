@@ -2,11 +2,19 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/translate';
 import { DEMO_ACCOUNT } from '$lib/server/demo';
 import { safeNext } from '$lib/navigation/safe-next';
+import { isEmbedded } from '$lib/server/backend';
+import { embeddedRuntime } from '$lib/server/embedded/default';
 import type { Actions, PageServerLoad } from './$types';
 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+
+/** Whether this server can send email at all (the embedded default without SMTP cannot; Supabase always can). */
+async function emailConfigured(): Promise<boolean> {
+	if (!isEmbedded()) return true;
+	return (await embeddedRuntime()).stack.auth.mailer !== null;
+}
 
 /** A rate-limited answer from auth (429) in words; anything else keeps the caller's message. */
 function limited(error: { status?: number; code?: string } | null): MessageKey | null {
@@ -36,7 +44,7 @@ export const actions: Actions = {
 			email,
 			options: { emailRedirectTo: new URL(next, url.origin).toString() }
 		});
-		if (error) return invalid(email, { form: limited(error) ?? 'login.error.unavailable' });
+		if (error) return invalid(email, { form: limited(error) ?? ((await emailConfigured()) ? 'login.error.unavailable' : 'login.error.emailNotConfigured') });
 		return { sent: true, email, next };
 	},
 	code: async ({ request, locals }) => {

@@ -26,6 +26,7 @@ export const pagesEn = {
 	'login.error.passwordMissing': 'Enter your password.',
 	'login.error.linkExpired': 'That sign-in link is invalid or has expired. Ask for a new one below.',
 	'login.error.unavailable': 'We could not reach the sign-in service. Check your connection and try again.',
+	'login.error.emailNotConfigured': 'This server cannot send email yet: its operator has not configured email (SMTP). Ask them, or sign in with a password.',
 	'login.error.tooMany': 'Too many attempts from here in a short time. Wait a few minutes, then try again.',
 	'login.error.emailWait': 'An email was just sent to this address. Wait a minute before asking for another one, and check your spam folder.',
 	'orgs.title': 'Your organisations',

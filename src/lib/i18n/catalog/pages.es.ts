@@ -28,6 +28,7 @@ export const pagesEs: Record<keyof typeof pagesEn, string> = {
 	'login.error.passwordMissing': 'Escribe tu contraseña.',
 	'login.error.linkExpired': 'El enlace no es válido o ya venció. Pide uno nuevo abajo.',
 	'login.error.unavailable': 'No pudimos conectar con el servicio de acceso. Revisa tu conexión e inténtalo de nuevo.',
+	'login.error.emailNotConfigured': 'Este servidor todavía no puede enviar correos: quien lo administra no ha configurado el correo (SMTP). Pídeselo o entra con tu contraseña.',
 	'login.error.tooMany': 'Demasiados intentos desde aquí en poco tiempo. Espera unos minutos e inténtalo de nuevo.',
 	'login.error.emailWait': 'Acabamos de enviar un correo a esta dirección. Espera un minuto antes de pedir otro y revisa la carpeta de spam.',
 	'orgs.title': 'Tus organizaciones',
