@@ -37,9 +37,10 @@ export async function runAs<T>(
 			set_config('request.jwt.claim.email', ${str(claims.email)}, true),
 			set_config('request.method', ${options.method}, true),
 			set_config('request.path', ${options.path}, true),
-			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true)`;
-		await tx`select set_config(setting.name, setting.value, true)
-			from (
+			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true),
+			-- The role's stored settings, in the same round trip (this runs on every API request).
+			(select count(set_config(setting.name, setting.value, true))
+			 from (
 				select distinct on (split_part(entry, '=', 1))
 					split_part(entry, '=', 1) as name, substr(entry, strpos(entry, '=') + 1) as value
 				from pg_db_role_setting
@@ -47,7 +48,7 @@ export async function runAs<T>(
 				where setrole = (select oid from pg_roles where rolname = ${auth.role})
 					and setdatabase in (0, (select oid from pg_database where datname = current_database()))
 				order by split_part(entry, '=', 1), setdatabase desc
-			) as setting`;
+			 ) as setting)`;
 		return work(tx);
 	});
 	return result as T;

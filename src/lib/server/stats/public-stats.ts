@@ -63,11 +63,14 @@ export async function statsDownload(
 	url: URL,
 	request: Request,
 	contentType: string,
-	render: (doc: StatsDocument) => string
+	render: (doc: StatsDocument) => string,
+	/** A variant of the same document (e.g. its language) tagged into the ETag, and headers of its own. */
+	variant: { tag?: string; headers?: Record<string, string> } = {}
 ): Promise<Response> {
 	try {
-		const { doc, etag } = await publicStats(supabase, parseFilters(url.searchParams).filters);
-		const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'access-control-allow-origin': '*' };
+		const { doc, etag: docTag } = await publicStats(supabase, parseFilters(url.searchParams).filters);
+		const etag = variant.tag ? `"${variant.tag}-${docTag.slice(1)}` : docTag;
+		const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'access-control-allow-origin': '*', ...variant.headers };
 		if (notModified(request, etag)) return new Response(null, { status: 304, headers });
 		return new Response(render(doc), { headers: { ...headers, 'content-type': contentType } });
 	} catch (e) {

@@ -62,6 +62,8 @@ export function createOneTimeTokens(sql: Sql, policy: TokenPolicy) {
 	}
 
 	async function countWrongCode(address: string) {
+		// Only an address with a code waiting is counted, so guesses at other addresses cost no memory.
+		if (!wrongCodes.has(address) && (await sql`select 1 from auth.one_time_tokens where relates_to = ${address} limit 1`).length === 0) return;
 		const wrong = (wrongCodes.get(address) ?? 0) + 1;
 		if (wrong < policy.maxAttempts) {
 			wrongCodes.set(address, wrong);
@@ -72,13 +74,7 @@ export function createOneTimeTokens(sql: Sql, policy: TokenPolicy) {
 		await sql`delete from auth.one_time_tokens where relates_to = ${address}`;
 	}
 
-	/** Whether a token of this type is still waiting for the user (the other half of an email change). */
-	async function pending(userId: string, tokenType: TokenType): Promise<boolean> {
-		const rows = await sql`select 1 from auth.one_time_tokens where user_id = ${userId} and token_type = ${tokenType} and expires_at > now()`;
-		return rows.length > 0;
-	}
-
-	return { issue, consume, pending };
+	return { issue, consume };
 }
 
 export type OneTimeTokens = ReturnType<typeof createOneTimeTokens>;

@@ -69,6 +69,7 @@ export type Clock = () => number;
 export class RateLimiter {
 	readonly #buckets = new Map<string, Bucket>();
 	readonly #lastEmail = new Map<string, number>();
+	#prunedAt = 0;
 
 	constructor(
 		readonly settings: RateLimitSettings,
@@ -94,7 +95,6 @@ export class RateLimiter {
 		const wait = this.#spend('emailSent', this.settings.emailSent);
 		if (wait > 0) throw rateLimited('over_email_send_rate_limit', 'Email rate limit exceeded', wait);
 		this.#lastEmail.set(address, now);
-		this.#prune(now);
 	}
 
 	/** Refills, then spends one token; returns 0 when granted, else the seconds until one is back. */
@@ -105,6 +105,7 @@ export class RateLimiter {
 		bucket.tokens = Math.min(rate.burst, bucket.tokens + (now - bucket.at) * perMs);
 		bucket.at = now;
 		this.#buckets.set(id, bucket);
+		this.#prune(now);
 		if (bucket.tokens >= 1) {
 			bucket.tokens -= 1;
 			return 0;
@@ -114,7 +115,8 @@ export class RateLimiter {
 
 	/** Forgets full buckets and old send times now and then, so memory stays bounded by recent callers. */
 	#prune(now: number): void {
-		if (this.#buckets.size + this.#lastEmail.size < 10_000) return;
+		if (this.#buckets.size + this.#lastEmail.size < 10_000 || now - this.#prunedAt < 60_000) return;
+		this.#prunedAt = now;
 		for (const [id, bucket] of this.#buckets) if (now - bucket.at > HOUR * 1000) this.#buckets.delete(id);
 		for (const [address, at] of this.#lastEmail) if (now - at > this.settings.emailPeriodSeconds * 1000) this.#lastEmail.delete(address);
 	}
