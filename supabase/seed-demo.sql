@@ -43,11 +43,12 @@ $$;
 -- Account and organisation
 -- -----------------------------------------------------------------------------
 
-insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
+  created_at, updated_at)
 values (
   'de000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated', 'demo@disclose.test',
   extensions.crypt('disclose-demo', extensions.gen_salt('bf', 10)), now(),
-  '{"provider": "email", "providers": ["email"]}', '{"name": "Demo organiser"}'
+  '{"provider": "email", "providers": ["email"]}', '{"name": "Demo organiser"}', now(), now()
 )
 on conflict (id) do nothing;
 

@@ -28,7 +28,7 @@ async function bootStack(dir: string) {
 	if ((await admin`select 1 from pg_database where datname = 'bench'`).length === 0) await admin.unsafe('create database bench');
 	await admin.end();
 	const sql = postgres(cluster.url('bench'), { max: 20, onnotice: () => {} });
-	await migrate(sql, resolve('supabase'));
+	await migrate(sql, resolve('supabase'), { migratorUrl: cluster.migratorUrl('bench') });
 	const keys = await loadOrCreateKeys(dir);
 	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dir, 'storage') });
 	const server = await serve(stack.handle);
@@ -61,8 +61,8 @@ it('prints cold start, warm restart and concurrent select latency', async () => 
 		const clients = await Promise.all(
 			Array.from({ length: CLIENTS }, async (_, i) => {
 				const email = `bench-${i}@example.org`;
-				await sql`insert into auth.users (email, encrypted_password, email_confirmed_at)
-					values (${email}, extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now())`;
+				await sql`insert into auth.users (id, aud, role, created_at, email, encrypted_password, email_confirmed_at)
+					values (gen_random_uuid(), 'authenticated', 'authenticated', now(), ${email}, extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now())`;
 				const client = createClient(server.url, keys.anonKey, {
 					auth: { persistSession: false, autoRefreshToken: false },
 					realtime: { transport: ws as unknown as typeof WebSocket }

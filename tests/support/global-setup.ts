@@ -17,6 +17,8 @@ export const TEMPLATE_DB = 'disclose_template';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		clusterUrl: string;
+		/** `postgres`, the non-superuser migrations run as (database `postgres`). */
+		migratorUrl: string;
 		templateDb: string;
 	}
 }
@@ -31,11 +33,12 @@ export default async function setup(project: TestProject) {
 	await admin.end();
 	const db = postgres(cluster.url(TEMPLATE_DB), { max: 1, onnotice: () => {} });
 	try {
-		await migrate(db, resolve('supabase'));
+		await migrate(db, resolve('supabase'), { migratorUrl: cluster.migratorUrl(TEMPLATE_DB) });
 	} finally {
 		await db.end();
 	}
 	project.provide('clusterUrl', cluster.url('postgres'));
+	project.provide('migratorUrl', cluster.migratorUrl('postgres'));
 	project.provide('templateDb', TEMPLATE_DB);
 	return async () => {
 		await cluster.stop();

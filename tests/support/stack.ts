@@ -53,6 +53,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 	const dbName = `t_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(clusterUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${dbName} template ${inject('templateDb')}`);
+	// Database privileges are not copied from a template; bootstrap.sql gives postgres these.
+	await admin.unsafe(`grant all on database ${dbName} to postgres`);
 	await admin.end();
 	const dbUrl = clusterUrl.replace(/\/postgres$/, `/${dbName}`);
 	const sql = postgres(dbUrl, { max: 10, onnotice: () => {} });
@@ -74,8 +76,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 		service: () => make(keys.serviceRoleKey),
 		async signedIn(email, password = 'correct horse battery staple') {
 			const [user] = await sql`
-				insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data)
-				values (${email.toLowerCase()}, extensions.crypt(${password}, extensions.gen_salt('bf', 6)), now(),
+				insert into auth.users (id, aud, role, created_at, email, encrypted_password, email_confirmed_at, raw_app_meta_data)
+				values (gen_random_uuid(), 'authenticated', 'authenticated', now(), ${email.toLowerCase()}, extensions.crypt(${password}, extensions.gen_salt('bf', 6)), now(),
 					'{"provider":"email","providers":["email"]}')
 				returning id`;
 			const client = make(keys.anonKey);

@@ -39,7 +39,7 @@ export async function startScaleStack(options: ScaleOptions, today: string): Pro
 		await admin.unsafe('create database bench');
 		await admin.end();
 		const sql = postgres(cluster.url('bench'), { max: 20, onnotice: () => {} });
-		await migrate(sql, resolve('supabase'));
+		await migrate(sql, resolve('supabase'), { migratorUrl: cluster.migratorUrl('bench') });
 		const started = performance.now();
 		const seeded = await seedScale(sql, options, today);
 		const seedMs = performance.now() - started;

@@ -35,8 +35,8 @@ export interface SeededScale {
 export async function seedScale(sql: Sql, options: ScaleOptions, today: string): Promise<SeededScale> {
 	const { organisations, requestsPerOrganisation: perOrg, eventsPerRequest, findingEvery } = options;
 	await sql`
-		insert into auth.users (email, encrypted_password, email_confirmed_at)
-		select 'scale-owner-' || n || '@example.org', extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now()
+		insert into auth.users (id, aud, role, created_at, email, encrypted_password, email_confirmed_at)
+		select gen_random_uuid(), 'authenticated', 'authenticated', now(), 'scale-owner-' || n || '@example.org', extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now()
 		from generate_series(1, ${organisations}) as n`;
 	await sql`
 		insert into public.organisations (name, created_by)

@@ -26,8 +26,8 @@ function fromIp(ip: string, path: string, body: unknown) {
 
 /** A confirmed account made in the database, so no request spends from a bucket under test. */
 async function account(email: string, password: string) {
-	await t.sql`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data)
-		values (${email}, extensions.crypt(${password}, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}')`;
+	await t.sql`insert into auth.users (id, aud, role, created_at, email, encrypted_password, email_confirmed_at, raw_app_meta_data)
+		values (gen_random_uuid(), 'authenticated', 'authenticated', now(), ${email}, extensions.crypt(${password}, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}')`;
 }
 
 describe('password sign-in', () => {

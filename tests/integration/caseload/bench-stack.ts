@@ -33,13 +33,13 @@ export async function startBenchStack(): Promise<BenchStack> {
 	await admin.unsafe('create database bench');
 	await admin.end();
 	const sql = postgres(cluster.url('bench'), { max: 20, onnotice: () => {} });
-	await migrate(sql, resolve('supabase'));
+	await migrate(sql, resolve('supabase'), { migratorUrl: cluster.migratorUrl('bench') });
 	const keys = await loadOrCreateKeys(dir);
 	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dir, 'storage') });
 	const server = await serve(stack.handle);
 	const email = 'bench-owner@example.org';
-	await sql`insert into auth.users (email, encrypted_password, email_confirmed_at)
-		values (${email}, extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now())`;
+	await sql`insert into auth.users (id, aud, role, created_at, email, encrypted_password, email_confirmed_at)
+		values (gen_random_uuid(), 'authenticated', 'authenticated', now(), ${email}, extensions.crypt('bench-password', extensions.gen_salt('bf', 4)), now())`;
 	const client = createClient<Database>(server.url, keys.anonKey, {
 		auth: { persistSession: false, autoRefreshToken: false },
 		realtime: { transport: ws as unknown as typeof WebSocket }

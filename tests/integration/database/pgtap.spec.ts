@@ -1,7 +1,10 @@
 /**
  * Runs every pgTAP file in supabase/tests/database (the files
  * `supabase test db` runs) against this file's fresh copy of the migrated and
- * seeded database, and reports each TAP assertion as its own test.
+ * seeded database, and reports each TAP assertion as its own test. They run
+ * as `postgres`, the non-superuser `supabase test db` connects as on a
+ * Supabase project (pgTAP itself is installed by the superuser, as the
+ * extension is there).
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync } from 'node:fs';
@@ -20,7 +23,7 @@ afterAll(() => t.close());
 
 await installPgTap(t.sql);
 const [{ database }] = (await t.sql`select current_database() as database`) as unknown as [{ database: string }];
-const databaseUrl = inject('clusterUrl').replace(/\/postgres$/, `/${database}`);
+const databaseUrl = inject('migratorUrl').replace(/\/postgres$/, `/${database}`);
 
 const results: TapFileResult[] = [];
 for (const file of files) results.push(await runTapFile(databaseUrl, join(TESTS_DIR, file)));

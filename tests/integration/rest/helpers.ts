@@ -30,7 +30,7 @@ export function userToken(t: TestStack, userId: string, email: string, extra: Re
 
 /** Inserts an auth.users row and returns a supabase-js client carrying that user's access token. */
 export async function userClient(t: TestStack, email: string): Promise<{ client: SupabaseClient; userId: string }> {
-	const [user] = await t.sql`insert into auth.users (email, email_confirmed_at) values (${email}, now()) returning id`;
+	const [user] = await t.sql`insert into auth.users (id, aud, role, created_at, email, email_confirmed_at) values (gen_random_uuid(), 'authenticated', 'authenticated', now(), ${email}, now()) returning id`;
 	const userId = user!.id as string;
 	return { client: clientWithToken(t, userToken(t, userId, email)), userId };
 }

@@ -1,7 +1,8 @@
 /**
  * The impersonated role's settings, as PostgREST applies them: every /rest/v1
  * request runs with the statement timeout Supabase gives its role (anon 3 s,
- * authenticated 8 s, service_role none), so a slow query as anon ends with
+ * authenticated 8 s; service_role has none and keeps the 8 s of authenticator,
+ * the role PostgREST logs in as), so a slow query as anon ends with
  * PostgREST's error for SQLSTATE 57014 instead of holding a connection.
  * The functions are test fixtures, not migrations.
  */
@@ -28,7 +29,7 @@ describe('REST role settings', () => {
 		const { client } = await userClient(t, 'timeouts@example.org');
 		expect((await t.anon().rpc('fixture_statement_timeout')).data).toBe('3s');
 		expect((await client.rpc('fixture_statement_timeout')).data).toBe('8s');
-		expect((await t.service().rpc('fixture_statement_timeout')).data).toBe('0');
+		expect((await t.service().rpc('fixture_statement_timeout')).data).toBe('8s');
 	});
 
 	it('ends a slow query as anon with the statement-timeout error, as PostgREST does', async () => {
@@ -41,6 +42,8 @@ describe('REST role settings', () => {
 		await t.anon().rpc('fixture_sleep', { seconds: 30 });
 		const [row] = await t.sql`select current_setting('statement_timeout') as timeout`;
 		expect(row!.timeout).toBe('0');
-		expect((await t.service().rpc('fixture_statement_timeout')).data).toBe('0');
+		expect((await t.service().rpc('fixture_statement_timeout')).data).toBe('8s');
+		const [after] = await t.sql`select current_setting('lock_timeout') as timeout`;
+		expect(after!.timeout).toBe('0');
 	});
 });

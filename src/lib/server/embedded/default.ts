@@ -67,7 +67,7 @@ async function start(): Promise<EmbeddedRuntime> {
 	await ensureDatabase(cluster);
 	const databaseUrl = cluster.url(DATABASE_NAME);
 	const sql = postgres(databaseUrl, { max: 20, onnotice: () => {} });
-	const report = await migrate(sql, supabaseDir);
+	const report = await migrate(sql, supabaseDir, { migratorUrl: cluster.migratorUrl(DATABASE_NAME) });
 	const devMailbox = devMailboxEnabled();
 	if (report.seeded && devMailbox) await seedDemo(sql, supabaseDir);
 	if (!devMailbox) await lockDemoAccount(sql);

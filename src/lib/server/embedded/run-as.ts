@@ -38,16 +38,21 @@ export async function runAs<T>(
 			set_config('request.method', ${options.method}, true),
 			set_config('request.path', ${options.path}, true),
 			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true),
-			-- The role's stored settings, in the same round trip (this runs on every API request).
+			-- The stored settings PostgREST's session would have, in the same round trip (this runs on
+			-- every API request): those of authenticator (the role PostgREST logs in as), overridden by
+			-- the impersonated role's. So service_role, which has none, keeps authenticator's 8 s
+			-- (Supabase docs, "Timeouts": "service_role: none (defaults to the authenticator role's 8s
+			-- timeout if unset)").
 			(select count(set_config(setting.name, setting.value, true))
 			 from (
 				select distinct on (split_part(entry, '=', 1))
 					split_part(entry, '=', 1) as name, substr(entry, strpos(entry, '=') + 1) as value
 				from pg_db_role_setting
+				join pg_roles as r on r.oid = setrole
 				cross join unnest(setconfig) as entry
-				where setrole = (select oid from pg_roles where rolname = ${auth.role})
+				where r.rolname in (${auth.role}, 'authenticator')
 					and setdatabase in (0, (select oid from pg_database where datname = current_database()))
-				order by split_part(entry, '=', 1), setdatabase desc
+				order by split_part(entry, '=', 1), (r.rolname = ${auth.role}) desc, setdatabase desc
 			 ) as setting)`;
 		return work(tx);
 	});

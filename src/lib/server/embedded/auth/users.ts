@@ -18,15 +18,16 @@ export interface UserRow {
 	email_change: string | null;
 	email_change_sent_at: Date | null;
 	last_sign_in_at: Date | null;
-	raw_app_meta_data: Record<string, unknown>;
-	raw_user_meta_data: Record<string, unknown>;
+	/** Nullable in Supabase Auth's schema (as are the timestamps): rows written by others may lack them. */
+	raw_app_meta_data: Record<string, unknown> | null;
+	raw_user_meta_data: Record<string, unknown> | null;
 	phone: string | null;
 	phone_confirmed_at: Date | null;
 	confirmed_at: Date | null;
 	banned_until: Date | null;
 	is_anonymous: boolean;
-	created_at: Date;
-	updated_at: Date;
+	created_at: Date | null;
+	updated_at: Date | null;
 }
 
 const USER_COLUMNS = `id, aud, role, email, email_confirmed_at, invited_at, confirmation_sent_at,
@@ -55,8 +56,8 @@ export function userJson(row: UserRow): Record<string, unknown> {
 		new_email: row.email_change || undefined,
 		email_change_sent_at: row.email_change ? iso(row.email_change_sent_at) : undefined,
 		last_sign_in_at: iso(row.last_sign_in_at),
-		app_metadata: row.raw_app_meta_data,
-		user_metadata: row.raw_user_meta_data,
+		app_metadata: row.raw_app_meta_data ?? {},
+		user_metadata: row.raw_user_meta_data ?? {},
 		identities: row.email
 			? [
 					{
@@ -66,13 +67,13 @@ export function userJson(row: UserRow): Record<string, unknown> {
 						identity_data: { sub: row.id, email: row.email, email_verified: row.email_confirmed_at !== null },
 						provider: 'email',
 						email: row.email,
-						created_at: row.created_at.toISOString(),
-						updated_at: row.updated_at.toISOString()
+						created_at: iso(row.created_at),
+						updated_at: iso(row.updated_at)
 					}
 				]
 			: [],
-		created_at: row.created_at.toISOString(),
-		updated_at: row.updated_at.toISOString(),
+		created_at: iso(row.created_at),
+		updated_at: iso(row.updated_at),
 		is_anonymous: row.is_anonymous
 	};
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
@@ -128,8 +129,10 @@ export async function createUser(
 	input: { email: string; password?: string; data?: Record<string, unknown>; appData?: Record<string, unknown>; confirmed: boolean }
 ): Promise<UserRow> {
 	const rows = await sql.unsafe<UserRow[]>(
-		`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
-		 values ($1, case when $2::text is null then null else extensions.crypt($2, extensions.gen_salt('bf', ${BCRYPT_COST})) end,
+		// Auth sets the id, audience, role and timestamps itself (auth.users has no defaults for them).
+		`insert into auth.users (id, aud, role, created_at, updated_at, email, encrypted_password, email_confirmed_at,
+		   raw_app_meta_data, raw_user_meta_data)
+		 values (gen_random_uuid(), 'authenticated', 'authenticated', now(), now(), $1, case when $2::text is null then null else extensions.crypt($2, extensions.gen_salt('bf', ${BCRYPT_COST})) end,
 		         case when $3::boolean then now() end, $5::jsonb || '{"provider":"email","providers":["email"]}', $4::jsonb)
 		 on conflict (email) do nothing
 		 returning ${USER_COLUMNS}`,
@@ -147,7 +150,7 @@ export async function updateUser(
 	const rows = await sql.unsafe<UserRow[]>(
 		`update auth.users set
 		   encrypted_password = coalesce(extensions.crypt($2, extensions.gen_salt('bf', ${BCRYPT_COST})), encrypted_password),
-		   raw_user_meta_data = raw_user_meta_data || coalesce($3::jsonb, '{}'::jsonb),
+		   raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || coalesce($3::jsonb, '{}'::jsonb),
 		   email = coalesce($4, email),
 		   email_confirmed_at = case when $5::boolean then coalesce(email_confirmed_at, now()) else email_confirmed_at end,
 		   last_sign_in_at = case when $6::boolean then now() else last_sign_in_at end,

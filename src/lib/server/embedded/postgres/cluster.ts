@@ -12,10 +12,28 @@ import { randomBytes } from 'node:crypto';
 
 export interface Cluster {
 	port: number;
-	/** Connection URL for the superuser on the given database. */
+	/** Connection URL for the superuser (`supabase_admin`, as on Supabase) on the given database. */
 	url(database?: string): string;
+	/**
+	 * Connection URL for the role migrations run as: `postgres`, a non-superuser as on a
+	 * Supabase project (what `supabase db push` connects as). On a legacy cluster (below) the
+	 * same superuser as `url`.
+	 */
+	migratorUrl(database?: string): string;
+	/**
+	 * True for a data folder created before the Supabase role model (its bootstrap superuser is
+	 * `postgres`, which PostgreSQL never lets lose SUPERUSER): migrations there still run as a
+	 * superuser. A new data folder is never legacy.
+	 */
+	legacy: boolean;
 	stop(): Promise<void>;
 }
+
+/** Written beside pgdata when the cluster is created with the Supabase role model. */
+const ROLE_MODEL_FILE = 'role-model';
+const ROLE_MODEL = 'supabase-v1';
+export const SUPERUSER = 'supabase_admin';
+export const MIGRATOR = 'postgres';
 
 export interface ClusterOptions {
 	/** Folder that holds the cluster (created if missing). */
@@ -35,7 +53,7 @@ let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
  * which stop the clusters properly, stay. Clusters are stopped explicitly anyway (`Cluster.stop`,
  * the server's shutdown, the test teardown).
  */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 	loading ??= (async () => {
 		const events = ['beforeExit', 'exit'] as const;
 		const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
@@ -91,6 +109,25 @@ async function readOrCreatePassword(dir: string): Promise<string> {
 	return password;
 }
 
+/**
+ * `postgres` as a Supabase project has it (supabase/postgres, demote-postgres migration): a
+ * login role without SUPERUSER, with CREATEDB CREATEROLE REPLICATION BYPASSRLS. Its grants come
+ * with bootstrap.sql. Same password as the superuser (both listen on 127.0.0.1 only).
+ */
+async function ensureMigratorRole(superuserUrl: string, password: string): Promise<void> {
+	const { default: postgres } = await import('postgres');
+	const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+	try {
+		const [role] = await sql`select 1 from pg_roles where rolname = ${MIGRATOR}`;
+		if (!role) await sql.unsafe(`create role ${MIGRATOR}`);
+		await sql.unsafe(
+			`alter role ${MIGRATOR} nosuperuser createdb createrole login replication bypassrls password '${password.replace(/'/g, "''")}'`
+		);
+	} finally {
+		await sql.end();
+	}
+}
+
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const dataDir = join(options.dir, 'pgdata');
 	await mkdir(options.dir, { recursive: true, mode: 0o755 });
@@ -101,11 +138,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const tuning = options.ephemeral
 		? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
 		: [];
+	const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+	const roleModelFile = join(options.dir, ROLE_MODEL_FILE);
+	const legacy = !fresh && !existsSync(roleModelFile);
+	// As on Supabase, the bootstrap superuser is supabase_admin; `postgres` is created by
+	// ensureMigratorRole below as a non-superuser.
+	const superuser = legacy ? MIGRATOR : SUPERUSER;
 	const EmbeddedPostgres = await loadEmbeddedPostgres();
 	const pg = new EmbeddedPostgres({
 		databaseDir: dataDir,
 		port,
-		user: 'postgres',
+		user: superuser,
 		password,
 		authMethod: 'scram-sha-256',
 		persistent: true,
@@ -121,17 +164,30 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 		onLog: (message) => log(String(message).trimEnd()),
 		onError: (error) => log(`[error] ${String(error)}`)
 	});
-	if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+	if (fresh) {
 		await pg.initialise();
+		await writeFile(roleModelFile, ROLE_MODEL + '\n');
 	} else {
 		await removeStalePidFile(dataDir);
 	}
 	await pg.start();
+	const url = (user: string, database: string) =>
+		`postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+	if (legacy) {
+		log(
+			`[warning] ${options.dir} predates the Supabase role model: its superuser is "postgres", so ` +
+				'migrations here run as a superuser and cannot prove they deploy with `supabase db push`. ' +
+				'Move the folder aside to get a new database with the Supabase roles.'
+		);
+	} else {
+		await ensureMigratorRole(url(superuser, 'postgres'), password);
+	}
 	let stopped = false;
 	return {
 		port,
-		url: (database = 'postgres') =>
-			`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+		legacy,
+		url: (database = 'postgres') => url(superuser, database),
+		migratorUrl: (database = 'postgres') => url(legacy ? superuser : MIGRATOR, database),
 		async stop() {
 			if (stopped) return;
 			stopped = true;

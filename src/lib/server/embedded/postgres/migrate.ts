@@ -1,10 +1,12 @@
 /**
- * Applies what Supabase provides (bootstrap.sql), then every file of
- * supabase/migrations in order, recording each in
+ * Applies what Supabase provides (bootstrap.sql, as the superuser), then every
+ * file of supabase/migrations in order as `postgres` (the non-superuser
+ * `supabase db push` connects as), one transaction per file, recording each in
  * supabase_migrations.schema_migrations as the Supabase CLI does, so a restart
- * applies only new files. supabase/seed.sql runs once, on a new database.
+ * applies only new files. supabase/seed.sql runs once, on a new database, as
+ * `postgres` too.
  */
-import type { Sql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,10 +23,35 @@ export function parseMigrationFileName(file: string): { version: string; name: s
 	return match ? { version: match[1]!, name: match[2]! } : null;
 }
 
+export interface MigrateOptions {
+	seed?: boolean;
+	/**
+	 * Where `postgres` connects (Cluster.migratorUrl) for the migrations and the seed; the
+	 * connection is closed when done. Without it they run on `sql`, the superuser's.
+	 */
+	migratorUrl?: string;
+}
+
 export async function migrate(
 	sql: Sql,
 	supabaseDir: string,
-	options: { seed?: boolean } = {}
+	options: MigrateOptions = {}
+): Promise<MigrationReport> {
+	const migrator = options.migratorUrl
+		? postgres(options.migratorUrl, { max: 1, onnotice: () => {} })
+		: sql;
+	try {
+		return await apply(sql, migrator, supabaseDir, options);
+	} finally {
+		if (migrator !== sql) await migrator.end();
+	}
+}
+
+async function apply(
+	sql: Sql,
+	migrator: Sql,
+	supabaseDir: string,
+	options: MigrateOptions
 ): Promise<MigrationReport> {
 	const fresh =
 		(await sql`select to_regclass('supabase_migrations.schema_migrations') as t`)[0]?.t === null;
@@ -43,7 +70,7 @@ export async function migrate(
 		if (!parsed) throw new Error(`Migration file name must look like <timestamp>_<name>.sql: ${file}`);
 		if (done.has(parsed.version)) continue;
 		const text = await readFile(join(migrationsDir, file), 'utf8');
-		await sql.begin(async (tx) => {
+		await migrator.begin(async (tx) => {
 			try {
 				await tx.unsafe(text);
 			} catch (error) {
@@ -59,7 +86,7 @@ export async function migrate(
 	const seedFile = join(supabaseDir, 'seed.sql');
 	if (fresh && options.seed !== false && existsSync(seedFile)) {
 		const text = await readFile(seedFile, 'utf8');
-		await sql.begin(async (tx) => {
+		await migrator.begin(async (tx) => {
 			await tx.unsafe(text);
 			await tx`insert into supabase_migrations.seed_files (path, hash)
 				values ('supabase/seed.sql', md5(${text}))`;

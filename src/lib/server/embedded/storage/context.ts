@@ -65,6 +65,8 @@ export async function inTransaction<T>(
 	try {
 		result = await runAs(options.sql, auth, runOptions, async (tx) => {
 			try {
+				// The Storage API's own deletes pass storage.protect_delete (bootstrap.sql), as Storage's do.
+				if (!readOnly) await tx`select set_config('storage.allow_delete_query', 'true', true)`;
 				return await work(tx, files);
 			} catch (error) {
 				// Undo while the row locks are still held, so no later writer is overwritten.

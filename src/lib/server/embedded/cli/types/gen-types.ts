@@ -33,7 +33,7 @@ export default async function main(args: string[]): Promise<void> {
 		const sql = postgres(cluster.url('gen_types'), { max: 1, onnotice: () => {} });
 		let text: string;
 		try {
-			await migrate(sql, resolve('supabase'), { seed: false });
+			await migrate(sql, resolve('supabase'), { seed: false, migratorUrl: cluster.migratorUrl('gen_types') });
 			text = await generateDatabaseTypes(sql);
 		} finally {
 			await sql.end();
