@@ -26,19 +26,16 @@ describe('REST body limits', () => {
 	});
 	afterAll(async () => t?.close());
 
-	it('a body within the limits is written', async () => {
-		const result = await t.service().from('notes').insert(note(200 * 1024));
-		expect(result.error).toBeNull();
-		expect(await count()).toBe(1);
-		await t.sql`truncate notes`;
-	});
-
 	it('a 5 MB insert is 413 with the limit named, and nothing is written', async () => {
 		const rows = Array.from({ length: 5 }, () => note(1024 * 1024));
 		const error = expectError(await t.service().from('notes').insert(rows), 413, 'request_too_large');
 		expect(error.message).toBe('Request body is larger than the limit of 262144 bytes');
 		expect(error.hint).toMatch(/DISCLOSE_REST_BODY_LIMIT/);
 		expect(await count()).toBe(0);
+		// Under the limit the same client writes (the refused body did not spoil the connection).
+		expect((await t.service().from('notes').insert(note(200 * 1024))).error).toBeNull();
+		expect(await count()).toBe(1);
+		await t.sql`truncate notes`;
 	});
 
 	it('an update and an rpc call over the limit are 413 too', async () => {
