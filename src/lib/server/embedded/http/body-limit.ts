@@ -13,7 +13,7 @@ export class BodyTooLarge extends Error {
 	}
 }
 
-/** SvelteKit's getRequest (adapter-node, `vite dev`) errors the stream with `{status: 413}` over BODY_SIZE_LIMIT. */
+/** SvelteKit's getRequest, as adapter-node uses it, errors the stream with `{status: 413}` over BODY_SIZE_LIMIT. */
 function cutOffByServer(error: unknown): boolean {
 	return error instanceof Error && (error as { status?: unknown }).status === 413;
 }
