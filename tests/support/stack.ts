@@ -20,6 +20,10 @@ import { devMailboxTransport } from '../../src/lib/server/embedded/auth/mailbox'
 export interface TestStackOptions {
 	/** Auth settings to change from the harness's (dev mailbox, instant sign-up). */
 	auth?: Partial<AuthConfig>;
+	/** adapter-node's BODY_SIZE_LIMIT for the HTTP server, in bytes (none by default). */
+	bodySizeLimit?: number;
+	/** The stack's own JSON body limits (createEmbeddedStack's `bodyLimits`). */
+	bodyLimits?: { rest?: number; auth?: number };
 }
 
 export interface TestStack {
@@ -61,8 +65,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 	const storageDir = await mkdtemp(join(tmpdir(), 'disclose-storage-'));
 	const keys = deriveKeys(randomBytes(32).toString('base64url'));
 	const auth = { ...harnessAuthConfig(devMailboxTransport(sql)), ...options.auth };
-	const stack = await createEmbeddedStack({ sql, keys, storageDir, auth });
-	const server = await serve(stack.handle);
+	const stack = await createEmbeddedStack({ sql, keys, storageDir, auth, bodyLimits: options.bodyLimits });
+	const server = await serve(stack.handle, { bodySizeLimit: options.bodySizeLimit });
 	const make = (key: string) => createClient(server.url, key, clientOptions());
 
 	return {

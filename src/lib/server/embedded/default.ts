@@ -14,6 +14,10 @@ import { migrate } from './postgres/migrate';
 import { loadOrCreateKeys } from './keys';
 import { createEmbeddedStack, type EmbeddedStack } from './stack';
 import { authConfigFromEnv } from './auth/config-from-env';
+import { DEFAULT_AUTH_BODY_LIMIT } from './auth/handler';
+import { DEFAULT_REST_BODY_LIMIT } from './rest/handler';
+import { byteSizeFromEnv } from './http/body-limit';
+import { checkServerBodyLimit } from './storage/server-body-limit';
 import { dev } from '$app/environment';
 import { devMailboxEnabled } from '../dev-mailbox';
 import { DEMO_ACCOUNT } from '../demo';
@@ -74,7 +78,14 @@ async function start(): Promise<EmbeddedRuntime> {
 	const keys = await loadOrCreateKeys(dataDir);
 	const auth = authConfigFromEnv({ env: process.env, dev, devMailbox, sql });
 	for (const warning of auth.warnings) console.warn(`[disclose] WARNING: ${warning}`);
-	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dataDir, 'storage'), auth: auth.config });
+	const bodyLimits = {
+		rest: byteSizeFromEnv(process.env, 'DISCLOSE_REST_BODY_LIMIT', DEFAULT_REST_BODY_LIMIT),
+		auth: byteSizeFromEnv(process.env, 'DISCLOSE_AUTH_BODY_LIMIT', DEFAULT_AUTH_BODY_LIMIT)
+	};
+	// `vite dev` has no body limit; under `node build` adapter-node's BODY_SIZE_LIMIT applies to uploads too.
+	const uploadWarning = dev ? null : await checkServerBodyLimit(sql, process.env.BODY_SIZE_LIMIT);
+	if (uploadWarning) console.warn(`[disclose] WARNING: ${uploadWarning}`);
+	const stack = await createEmbeddedStack({ sql, keys, storageDir: join(dataDir, 'storage'), auth: auth.config, bodyLimits });
 	const statusFile = join(dataDir, 'status.json');
 	const status = {
 		apiUrl: null as string | null,

@@ -20,6 +20,8 @@ export interface EmbeddedStackOptions {
 	storageDir: string;
 	/** What auth may do; harnesses that omit it get the dev mailbox and instant sign-up (./auth/config.ts). */
 	auth?: AuthConfig;
+	/** Largest JSON bodies in bytes (defaults: DEFAULT_REST_BODY_LIMIT, DEFAULT_AUTH_BODY_LIMIT). */
+	bodyLimits?: { rest?: number; auth?: number };
 }
 
 export interface EmbeddedStack {
@@ -42,7 +44,7 @@ const CORS_HEADERS = {
 };
 
 export async function createEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
-	const rest = await createRestHandler({ sql: options.sql, jwtSecret: options.keys.jwtSecret });
+	const rest = await createRestHandler({ sql: options.sql, jwtSecret: options.keys.jwtSecret, maxBodyBytes: options.bodyLimits?.rest });
 	const storage = createStorageHandler({
 		sql: options.sql,
 		jwtSecret: options.keys.jwtSecret,
@@ -52,7 +54,8 @@ export async function createEmbeddedStack(options: EmbeddedStackOptions): Promis
 	const auth = createAuthHandler({
 		sql: options.sql,
 		keys: options.keys,
-		config: authConfig
+		config: authConfig,
+		maxBodyBytes: options.bodyLimits?.auth
 	});
 	const routes: Array<[string, (request: Request, path: string, info: AuthRequestInfo) => Promise<Response>]> = [
 		['/rest/v1', rest.handle],

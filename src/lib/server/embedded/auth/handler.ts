@@ -17,11 +17,22 @@ import { allowedRedirect } from './redirects';
 import { confirmEmailChange, isEmailChangeToken, requestEmailChange } from './email-change';
 import { adminCreateUser, requireAdmin } from './admin';
 import type { OutgoingMail } from '../../mail/transport';
+import { BodyTooLarge, readLimitedText } from '../http/body-limit';
 
 type Body = Record<string, unknown>;
 
-async function readBody(request: Request): Promise<Body> {
-	const text = await request.text();
+/** Default largest JSON body for /auth/v1 (DISCLOSE_AUTH_BODY_LIMIT); auth bodies are a few fields. */
+export const DEFAULT_AUTH_BODY_LIMIT = 1024 * 1024;
+
+async function readBody(request: Request, maxBytes: number): Promise<Body> {
+	let text: string;
+	try {
+		text = await readLimitedText(request, maxBytes);
+	} catch (error) {
+		if (!(error instanceof BodyTooLarge)) throw error;
+		const limit = error.limit === null ? "the server's BODY_SIZE_LIMIT" : `the limit of ${error.limit} bytes`;
+		throw new AuthError(413, 'request_too_large', `Request body is larger than ${limit}`);
+	}
 	if (text.trim() === '') return {};
 	try {
 		const parsed = JSON.parse(text);
@@ -37,8 +48,9 @@ export interface AuthRequestInfo {
 	clientIp?: string;
 }
 
-export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: AuthConfig }) {
+export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: AuthConfig; maxBodyBytes?: number }) {
 	const { sql, config } = options;
+	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_AUTH_BODY_LIMIT;
 	const tokens = createOneTimeTokens(sql, { expirySeconds: config.otpExpirySeconds, maxAttempts: config.maxCodeAttempts });
 	const limiter = config.rateLimits ? new RateLimiter(config.rateLimits) : null;
 
@@ -144,7 +156,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 				return authJson(request, { name: 'embedded-auth', description: 'Disclose embedded Supabase Auth subset' });
 			case 'POST /signup': {
 				limiter?.take('signInSignUps', ip);
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				const email = normaliseEmail(body.email);
 				const password = checkPassword(body.password);
 				if (!config.autoConfirm) mayEmail(email);
@@ -164,7 +176,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 			}
 			case 'POST /token': {
 				const grant = url.searchParams.get('grant_type');
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				if (grant === 'password') {
 					limiter?.take('signInSignUps', ip);
 					if (typeof body.email !== 'string' || typeof body.password !== 'string') {
@@ -182,14 +194,14 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 			}
 			case 'POST /otp': {
 				limiter?.take('otp', ip);
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				if (body.phone !== undefined) throw new AuthError(422, 'phone_provider_disabled', 'Phone logins are disabled');
 				await sendSignInMail(request, normaliseEmail(body.email), body.data as Body, body.create_user !== false);
 				return authJson(request, {});
 			}
 			case 'POST /recover': {
 				limiter?.take('otp', ip);
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				const email = normaliseEmail(body.email);
 				// The same limits whether or not the address has an account, so answers do not reveal which do.
 				if (await findUserByEmail(sql, email)) await sendSignInMail(request, email, undefined, false);
@@ -198,7 +210,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 			}
 			case 'POST /verify': {
 				limiter?.take('verify', ip);
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				const consumed =
 					typeof body.token_hash === 'string'
 						? await tokens.consume({ tokenHash: body.token_hash })
@@ -249,7 +261,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 			case 'PUT /user': {
 				limiter?.take('userUpdate', ip);
 				const { user } = await authenticate(context(request), request);
-				const body = await readBody(request);
+				const body = await readBody(request, maxBodyBytes);
 				const password = body.password === undefined ? undefined : checkPassword(body.password);
 				const email = body.email === undefined ? undefined : normaliseEmail(body.email);
 				const data = body.data && typeof body.data === 'object' ? (body.data as Body) : undefined;
@@ -265,7 +277,7 @@ export function createAuthHandler(options: { sql: Sql; keys: StackKeys; config: 
 			}
 			case 'POST /admin/users': {
 				requireAdmin(request, options.keys.jwtSecret);
-				return authJson(request, await adminCreateUser(sql, await readBody(request)));
+				return authJson(request, await adminCreateUser(sql, await readBody(request, maxBodyBytes)));
 			}
 			case 'POST /logout': {
 				const ctx = context(request);

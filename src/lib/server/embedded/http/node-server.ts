@@ -1,33 +1,25 @@
 /**
  * Serves a web-standard handler on a plain Node HTTP server (tests, benchmarks
  * and `npm run status` checks); the app itself mounts the stack in SvelteKit's
- * hooks instead.
+ * hooks instead. Requests are made by SvelteKit's own getRequest, as in
+ * adapter-node, so a `bodySizeLimit` here behaves as BODY_SIZE_LIMIT there.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import { getRequest } from '@sveltejs/kit/node';
 
 /** `clientIp`: the TCP peer (this server sits behind no proxy). */
 export type WebHandler = (request: Request, info: { clientIp?: string }) => Promise<Response | null>;
+
+export interface ServeOptions {
+	port?: number;
+	/** adapter-node's BODY_SIZE_LIMIT in bytes; none when omitted. */
+	bodySizeLimit?: number;
+}
 
 export interface RunningServer {
 	url: string;
 	port: number;
 	close(): Promise<void>;
-}
-
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const headers = new Headers();
-	for (const [key, value] of Object.entries(req.headers)) {
-		if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
-		else if (value !== undefined) headers.set(key, value);
-	}
-	const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
-	return new Request(new URL(req.url ?? '/', origin), {
-		method: req.method,
-		headers,
-		body: hasBody ? Buffer.concat(chunks) : undefined
-	});
 }
 
 async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
@@ -40,10 +32,10 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
 	res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function serve(handler: WebHandler, port = 0): Promise<RunningServer> {
+export async function serve(handler: WebHandler, options: ServeOptions = {}): Promise<RunningServer> {
 	let origin = '';
 	const server = createServer((req, res) => {
-		toRequest(req, origin)
+		getRequest({ request: req, base: origin, bodySizeLimit: options.bodySizeLimit })
 			.then(async (request) => {
 				const response = (await handler(request, { clientIp: req.socket.remoteAddress })) ?? new Response('Not found', { status: 404 });
 				await send(res, response, req.method === 'HEAD');
@@ -53,9 +45,9 @@ export async function serve(handler: WebHandler, port = 0): Promise<RunningServe
 				res.end(String(error));
 			});
 	});
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const address = server.address();
-	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const actualPort = typeof address === 'object' && address ? address.port : (options.port ?? 0);
 	origin = `http://127.0.0.1:${actualPort}`;
 	return {
 		url: origin,

@@ -5,7 +5,8 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { lowerCaseHeaders, runAs } from '../run-as';
 import type { RequestAuth } from '../request-auth';
-import { ApiError, unsupported } from './errors';
+import { BodyTooLarge, readLimitedText } from '../http/body-limit';
+import { ApiError, bodyTooLarge, unsupported } from './errors';
 import type { AcceptOptions, Preferences } from './request-options';
 import type { SchemaCache } from './schema-cache';
 
@@ -20,6 +21,8 @@ export interface RestContext {
 	auth: RequestAuth;
 	prefs: Preferences;
 	accept: AcceptOptions;
+	/** Largest JSON body accepted, in bytes (DISCLOSE_REST_BODY_LIMIT). */
+	maxBodyBytes: number;
 }
 
 export function inTransaction<T>(ctx: RestContext, readOnly: boolean, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
@@ -44,10 +47,20 @@ export function checkContentType(request: Request): void {
 	}
 }
 
+/** The body as text, refused with 413 over `ctx.maxBodyBytes` (or the server's BODY_SIZE_LIMIT) before it is buffered. */
+export async function readBodyText(ctx: RestContext): Promise<string> {
+	try {
+		return await readLimitedText(ctx.request, ctx.maxBodyBytes);
+	} catch (error) {
+		if (error instanceof BodyTooLarge) throw bodyTooLarge(error.limit);
+		throw error;
+	}
+}
+
 /** The JSON request body: must parse, and be an object or (when allowed) an array of objects. */
-export async function readJsonBody(request: Request, allowArray: boolean): Promise<Record<string, unknown>[] | Record<string, unknown>> {
-	checkContentType(request);
-	const text = await request.text();
+export async function readJsonBody(ctx: RestContext, allowArray: boolean): Promise<Record<string, unknown>[] | Record<string, unknown>> {
+	checkContentType(ctx.request);
+	const text = await readBodyText(ctx);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);

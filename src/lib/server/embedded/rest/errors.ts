@@ -42,6 +42,16 @@ export function payloadColumnNotFound(table: string, column: string): ApiError {
 	return new ApiError(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`);
 }
 
+/**
+ * A request body over our limit (or the server's BODY_SIZE_LIMIT when `limit` is null). PostgREST has no
+ * code for this (it leaves body limits to the proxy in front), so the code is ours and not a PGRST one.
+ */
+export function bodyTooLarge(limit: number | null): ApiError {
+	return limit === null
+		? new ApiError(413, 'request_too_large', "Request body is larger than the server's BODY_SIZE_LIMIT", null, 'Send fewer or smaller rows per request.')
+		: new ApiError(413, 'request_too_large', `Request body is larger than the limit of ${limit} bytes`, null, 'Send fewer or smaller rows per request (the limit is DISCLOSE_REST_BODY_LIMIT).');
+}
+
 function isPostgresError(error: unknown): error is postgres.PostgresError {
 	return error instanceof Error && error.name === 'PostgresError' && typeof (error as { code?: unknown }).code === 'string';
 }

@@ -80,7 +80,10 @@ async function route(ctx: RestContext): Promise<Response> {
 	}
 }
 
-export async function createRestHandler(options: { sql: Sql; jwtSecret: string }): Promise<{
+/** Default largest JSON body for /rest/v1 (DISCLOSE_REST_BODY_LIMIT). */
+export const DEFAULT_REST_BODY_LIMIT = 4 * 1024 * 1024;
+
+export async function createRestHandler(options: { sql: Sql; jwtSecret: string; maxBodyBytes?: number }): Promise<{
 	handle(request: Request, path: string): Promise<Response>;
 	reloadSchema(): Promise<void>;
 }> {
@@ -109,7 +112,8 @@ export async function createRestHandler(options: { sql: Sql; jwtSecret: string }
 				url: new URL(request.url),
 				auth: resolved.auth,
 				prefs: parsePrefer(request.headers),
-				accept: parseAccept(request.headers)
+				accept: parseAccept(request.headers),
+				maxBodyBytes: options.maxBodyBytes ?? DEFAULT_REST_BODY_LIMIT
 			};
 			return await route(ctx);
 		} catch (error) {

@@ -6,7 +6,7 @@
  * results are read like a table (select, embeds, filters, order, range).
  */
 import type { ReadSource } from './build-read';
-import { checkContentType, inTransaction, runStatement, type RestContext } from './context';
+import { checkContentType, inTransaction, readBodyText, runStatement, type RestContext } from './context';
 import { ApiError, unsupported } from './errors';
 import { parseQuery } from './parse-query';
 import { parseSelect } from './parse-select';
@@ -23,7 +23,7 @@ const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_c
 async function readArgs(ctx: RestContext): Promise<unknown> {
 	if (ctx.method !== 'POST') return Object.fromEntries(ctx.url.searchParams);
 	checkContentType(ctx.request);
-	const text = await ctx.request.text();
+	const text = await readBodyText(ctx);
 	if (text.trim() === '') return {};
 	try {
 		return JSON.parse(text) as unknown;

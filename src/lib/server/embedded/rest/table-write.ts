@@ -38,7 +38,7 @@ function payloadColumns(relation: Relation, parts: QueryParts, rows: Row[]): str
 async function buildSource(ctx: RestContext, relation: Relation, parts: QueryParts, filters: ReturnType<typeof planRead>['filters'], returning: boolean, p: Params): Promise<string> {
 	const { prefs } = ctx;
 	if (ctx.method === 'POST') {
-		const body = await readJsonBody(ctx.request, true);
+		const body = await readJsonBody(ctx, true);
 		const rows = Array.isArray(body) ? body : [body];
 		const columns = payloadColumns(relation, parts, rows);
 		const onConflict = parts.onConflict === null ? null : parseColumnList(parts.onConflict, 'on_conflict');
@@ -49,7 +49,7 @@ async function buildSource(ctx: RestContext, relation: Relation, parts: QueryPar
 		return buildInsert(relation, rows, columns, options, p);
 	}
 	if (ctx.method === 'PATCH') {
-		const body = (await readJsonBody(ctx.request, false)) as Row;
+		const body = (await readJsonBody(ctx, false)) as Row;
 		const columns = parts.columns !== null ? payloadColumns(relation, parts, [body]) : checkColumns(relation, Object.keys(body));
 		return buildUpdate(relation, body, columns, filters, returning, p);
 	}

@@ -4,6 +4,7 @@
  * empty field name, `cacheControl` field) or a raw body with `content-type`
  * and `cache-control` headers.
  */
+import { BodyTooLarge, readLimitedBytes } from '../http/body-limit';
 import { errors } from './errors';
 
 /** Global hard cap on one object, whatever the bucket allows. */
@@ -12,24 +13,14 @@ export const MAX_OBJECT_BYTES = 50 * 1024 * 1024;
 const MULTIPART_OVERHEAD = 1024 * 1024;
 const MAX_JSON_BYTES = 1024 * 1024;
 
+/** The body, at most `cap` bytes (and within the server's BODY_SIZE_LIMIT): EntityTooLarge otherwise, nothing buffered past it. */
 export async function readBytes(request: Request, cap: number): Promise<Uint8Array> {
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > cap) throw errors.entityTooLarge();
-	if (request.body === null) return new Uint8Array(0);
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > cap) {
-			await reader.cancel().catch(() => {});
-			throw errors.entityTooLarge();
-		}
-		chunks.push(value);
+	try {
+		return await readLimitedBytes(request, cap);
+	} catch (error) {
+		if (error instanceof BodyTooLarge) throw errors.entityTooLarge();
+		throw error;
 	}
-	return Buffer.concat(chunks, total);
 }
 
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
@@ -51,17 +42,18 @@ export interface UploadBody {
 	cacheControl: string;
 }
 
-export async function readUpload(request: Request): Promise<UploadBody> {
+/** `cap`: the largest object the bucket takes (at most MAX_OBJECT_BYTES), so a bigger body is refused before it is buffered. */
+export async function readUpload(request: Request, cap = MAX_OBJECT_BYTES): Promise<UploadBody> {
 	const contentType = request.headers.get('content-type') ?? '';
 	if (!/^multipart\/form-data/i.test(contentType)) {
-		const data = await readBytes(request, MAX_OBJECT_BYTES);
+		const data = await readBytes(request, Math.min(cap, MAX_OBJECT_BYTES));
 		return {
 			data,
 			mimetype: contentType || 'application/octet-stream',
 			cacheControl: request.headers.get('cache-control') ?? 'no-cache'
 		};
 	}
-	const raw = await readBytes(request, MAX_OBJECT_BYTES + MULTIPART_OVERHEAD);
+	const raw = await readBytes(request, Math.min(cap, MAX_OBJECT_BYTES) + MULTIPART_OVERHEAD);
 	let form: FormData;
 	try {
 		const copy = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;

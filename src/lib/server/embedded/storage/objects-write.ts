@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import type { TransactionSql } from 'postgres';
 import type { RequestAuth } from '../request-auth';
-import { readUpload } from './body';
+import { MAX_OBJECT_BYTES, readUpload } from './body';
 import { inTransaction, ownerOf, serviceAuth, type StorageOptions } from './context';
 import { errors } from './errors';
 import { checkUpload, findBucket } from './limits';
@@ -63,7 +63,7 @@ export async function writeObject(
 ): Promise<Response> {
 	const { bucket, key, mode } = target;
 	const limits = await findBucket(options.sql, bucket);
-	const upload = await readUpload(request);
+	const upload = await readUpload(request, limits.fileSizeLimit ?? MAX_OBJECT_BYTES);
 	checkUpload(limits, upload);
 	const file = diskPath(options.storageDir, bucket, key);
 	const now = new Date();
