@@ -100,3 +100,51 @@ export function startBareServer(bytes: number, contentType: string): Promise<Bar
 		});
 	});
 }
+
+const LOAD_CLIENT = `
+import { Agent, get } from 'node:http';
+const [url, headersJson, connections, durationMs] = process.argv.slice(1);
+const headers = JSON.parse(headersJson);
+const agent = new Agent({ keepAlive: true, maxSockets: Number(connections) });
+const once = () => new Promise((resolve) => {
+	const request = get(url, { agent, headers }, (response) => {
+		response.on('data', () => {});
+		response.on('end', () => resolve(response.statusCode));
+	});
+	request.on('error', () => resolve(0));
+});
+let requests = 0, errors = 0;
+const started = performance.now(), until = started + Number(durationMs);
+await Promise.all(Array.from({ length: Number(connections) }, async () => {
+	while (performance.now() < until) { if ((await once()) !== 200) errors += 1; requests += 1; }
+}));
+const elapsed = performance.now() - started;
+agent.destroy();
+console.log(JSON.stringify({ requests, errors, perSecond: requests / (elapsed / 1000) }));
+`;
+
+/**
+ * GET `url` with `headers` from a separate Node process (`connections` keep-alive loops for
+ * `durationMs`), so the server under test does not also pay for the client's work.
+ */
+export function loadFromChildProcess(
+	url: string,
+	headers: Record<string, string>,
+	connections: number,
+	durationMs: number
+): Promise<{ requests: number; errors: number; perSecond: number }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			['--input-type=module', '-e', LOAD_CLIENT, url, JSON.stringify(headers), String(connections), String(durationMs)],
+			{ stdio: ['ignore', 'pipe', 'inherit'] }
+		);
+		let output = '';
+		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.once('error', reject);
+		child.once('exit', (code) => {
+			if (code !== 0) return reject(new Error(`load client exited (${code})`));
+			resolve(JSON.parse(output.trim()));
+		});
+	});
+}
