@@ -21,8 +21,9 @@ interface AppSyncOptions {
 }
 
 /**
- * Connects sync: `ready` resolves once it is connected (or once supabase-js could not load); `stop` disconnects
- * it (also when called before the client is ready).
+ * Connects sync: `ready` resolves once it is connected, and fails when supabase-js could not load (offline
+ * before it was ever kept: the caller tries again later); `stop` disconnects it (also when called before the
+ * client is ready).
  */
 export function startAppSync({ backend, account, t, locale }: AppSyncOptions): { stop: () => void; ready: Promise<void> } {
 	let disconnect = () => {};
@@ -39,9 +40,7 @@ export function startAppSync({ backend, account, t, locale }: AppSyncOptions): {
 				() => requestDraftTransport(client, { copyTitle }),
 				{ account }
 			);
-		})
-		// supabase-js could not load (offline before it was ever kept): the outbox waits for the next page.
-		.catch(() => {});
+		});
 	return {
 		ready,
 		stop: () => {
