@@ -1,6 +1,6 @@
 /**
  * Starts the signed-in area's sync once work waits on the device or a change is
- * sent (the `/app` layout imports this lazily, off the first-load path): the supabase-js browser
+ * sent (`sync-on-demand.ts` imports this then, off the first-load path): the supabase-js browser
  * client, the outbox with the drafts' transport, for `account` only (other
  * accounts' changes wait on the device for their own sign-in).
  */
