@@ -2,7 +2,7 @@
  * The list's state lives in the URL (so filters, search and pages work as
  * plain links and GET forms, without JavaScript): `section`, `q`, `org`, `page`.
  */
-import { isCaseloadFilter, type CaseloadFilter } from './sections';
+import { isCaseloadFilter, type CaseloadFilter } from './section-names';
 import { cleanSearch } from './search-terms';
 
 export const PAGE_SIZE = 50;

@@ -5,16 +5,7 @@
  */
 import { CLOCK_PAUSING_STATUSES, CLOCK_RUNNING_STATUSES, type RequestStatus } from '$lib/cora/requests/request-status';
 
-export const CASELOAD_SECTIONS = ['overdue', 'due_soon', 'waiting_on_us', 'waiting_on_agency', 'closed'] as const;
-export type CaseloadSection = (typeof CASELOAD_SECTIONS)[number];
-
-/** What the list shows: one section, or every request not closed ("open", the default). */
-export type CaseloadFilter = CaseloadSection | 'open';
-export const CASELOAD_FILTERS: readonly CaseloadFilter[] = ['open', ...CASELOAD_SECTIONS];
-
-export function isCaseloadFilter(value: unknown): value is CaseloadFilter {
-	return typeof value === 'string' && (CASELOAD_FILTERS as readonly string[]).includes(value);
-}
+export { CASELOAD_SECTIONS, CASELOAD_FILTERS, isCaseloadFilter, type CaseloadSection, type CaseloadFilter } from './section-names';
 
 /** "Due soon" = due today or within this many working days after today. */
 export const DUE_SOON_WORKING_DAYS = 3;

@@ -1,6 +1,6 @@
 /**
- * Starts the signed-in area's sync once its page has loaded (the `/app` layout
- * imports this lazily, off the first-load path): the supabase-js browser
+ * Starts the signed-in area's sync once work waits on the device or a change is
+ * sent (`sync-on-demand.ts` imports this then, off the first-load path): the supabase-js browser
  * client, the outbox with the drafts' transport, for `account` only (other
  * accounts' changes wait on the device for their own sign-in).
  */
@@ -20,15 +20,19 @@ interface AppSyncOptions {
 	locale: () => Locale;
 }
 
-/** Connects sync; the returned function disconnects it (also when called before the client is ready). */
-export function startAppSync({ backend, account, t, locale }: AppSyncOptions): () => void {
+/**
+ * Connects sync: `ready` resolves once it is connected, and fails when supabase-js could not load (offline
+ * before it was ever kept: the caller tries again later); `stop` disconnects it (also when called before the
+ * client is ready).
+ */
+export function startAppSync({ backend, account, t, locale }: AppSyncOptions): { stop: () => void; ready: Promise<void> } {
 	let disconnect = () => {};
 	let stopped = false;
 	const copyTitle = (draft: RequestDraftFields, at: Date) => {
 		const time = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 		return t('drafts.copyTitle', { title: draftDisplayTitle(draft.title, draft.templateId, draft.values, locale()), time });
 	};
-	void browserClient(backend)
+	const ready = browserClient(backend)
 		.then((client) => {
 			if (stopped) return;
 			disconnect = connectSync(
@@ -36,11 +40,12 @@ export function startAppSync({ backend, account, t, locale }: AppSyncOptions): (
 				() => requestDraftTransport(client, { copyTitle }),
 				{ account }
 			);
-		})
-		// supabase-js could not load (offline before it was ever kept): the outbox waits for the next page.
-		.catch(() => {});
-	return () => {
-		stopped = true;
-		disconnect();
+		});
+	return {
+		ready,
+		stop: () => {
+			stopped = true;
+			disconnect();
+		}
 	};
 }

@@ -6,6 +6,7 @@ import type { DeviceAccount } from './db-schema';
 import { deviceAccount, setDeviceAccount } from './device-account';
 import { enqueue, listOutbox } from './outbox';
 import { connectSync, discardOtherAccountWork, refreshSyncStatus, syncNow, syncStatus, trackSyncStatus } from './sync.svelte';
+import { provideSyncConnection } from './sync-connector';
 import { accepted, mutation, noAnswer, refused, scriptedTransport, sessionExpired, useFreshDatabase, type ScriptedTransport } from './test-support';
 
 const fakeClient = {} as SupabaseClient;
@@ -38,6 +39,25 @@ describe('sync', () => {
 	it('does nothing on demand until a page connects a client', async () => {
 		expect(await syncNow()).toBeNull();
 		expect(syncStatus.connected).toBe(false);
+	});
+
+	it('connects on demand the page that connects only once work waits, and sends a change queued before', async () => {
+		await enqueue(mutation('a'));
+		const transport = scriptedTransport([accepted]);
+		provideSyncConnection(async () => connect(transport));
+		stops.push(() => provideSyncConnection(null));
+		const result = await syncNow();
+		expect(result?.outcome).toBe('drained');
+		expect(transport.sent.map((entry) => entry.id)).toEqual(['a']);
+		expect(syncStatus.connected).toBe(true);
+	});
+
+	it('says so (null) when the page could not connect (supabase-js did not load)', async () => {
+		await enqueue(mutation('a'));
+		provideSyncConnection(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+		stops.push(() => provideSyncConnection(null));
+		expect(await syncNow()).toBeNull();
+		expect(await listOutbox()).toHaveLength(1);
 	});
 
 	it('drains as soon as a client is connected (app start)', async () => {

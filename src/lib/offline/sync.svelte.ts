@@ -11,6 +11,7 @@ import type { DeviceAccount, OutboxEntry } from './db-schema';
 import { adoptUnownedRecords, deleteRecordsOf, readDeviceWork } from './db';
 import { deviceAccount, setDeviceAccount } from './device-account';
 import { onOfflineChange } from './offline-changes';
+import { connectSyncOnDemand } from './sync-connector';
 import type { WaitingWork } from './ownership';
 import { discardEntry, drain, retryEntry, type DrainResult } from './outbox';
 import { supabaseTransport, type OutboxTransport, type SendFailure } from './transport';
@@ -115,8 +116,12 @@ export function trackSyncStatus(): () => void {
 	};
 }
 
-/** Drain now, if a client is connected. Resolves to null when there is nothing to drain with. */
+/**
+ * Drain now, connecting the page's client first when none is yet (the signed-in layout connects only once work
+ * waits, see sync-connector.ts). Resolves to null when there is nothing to drain with.
+ */
 export async function syncNow(): Promise<DrainResult | null> {
+	if (!transport) await connectSyncOnDemand();
 	const current = transport?.();
 	if (!current) return null;
 	clearTimeout(retryTimer);

@@ -16,9 +16,35 @@ export function keptPages(page: Page): Promise<string[]> {
 	});
 }
 
-/** Wait until the app has created its on-device database (it does so on load). */
-async function waitForDeviceDatabase(page: Page): Promise<void> {
-	await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'disclose'))).toBe(true);
+/**
+ * Open the device's database as the app does (src/lib/offline/db.ts, version 2), creating it when the page has
+ * not yet: a page with nothing waiting on the device never opens it (src/lib/offline/work-waits.ts).
+ */
+function openDeviceDatabase(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('disclose', 2);
+				open.onupgradeneeded = (event) => {
+					const db = open.result;
+					if (event.oldVersion < 1) {
+						db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('by-updated-at', 'updatedAt');
+						db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('by-mutation', ['id', 'operation']);
+						db.createObjectStore('meta');
+					}
+					if (event.oldVersion < 2) {
+						const files = db.createObjectStore('files', { keyPath: 'id' });
+						files.createIndex('by-created-at', 'createdAt');
+						files.createIndex('by-event', 'eventId');
+					}
+				};
+				open.onsuccess = () => {
+					open.result.close();
+					resolve();
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
 }
 
 export interface QueuedChange {
@@ -32,7 +58,7 @@ export interface QueuedChange {
  * (written straight to IndexedDB: no feature queues changes yet).
  */
 export async function queueChangeOnDevice(page: Page, change: QueuedChange): Promise<void> {
-	await waitForDeviceDatabase(page);
+	await openDeviceDatabase(page);
 	await page.evaluate(async ({ id: changeId, refusedWith }) => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
 			const open = indexedDB.open('disclose');
@@ -61,7 +87,7 @@ export async function queueChangeOnDevice(page: Page, change: QueuedChange): Pro
 
 /** Empty the device's outbox, as a finished sync would. */
 export async function clearChangesOnDevice(page: Page): Promise<void> {
-	await waitForDeviceDatabase(page);
+	await openDeviceDatabase(page);
 	await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
 			const open = indexedDB.open('disclose');

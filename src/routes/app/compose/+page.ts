@@ -1,4 +1,6 @@
 import { browser } from '$app/environment';
+import { composeEn } from '$lib/i18n/catalog/compose.en';
+import { provideEnglishPart } from '$lib/i18n/catalogs.svelte';
 import { takeEarlyDraftRead } from '$lib/offline/early-draft';
 import { openedDraft, type OpenedDraft } from '$lib/offline/opened-draft';
 import type { PageLoad } from './$types';
@@ -12,6 +14,9 @@ import type { PageLoad } from './$types';
  * shows it as soon as it mounts, offline above all. The sync code and the letter engine
  * load once the page is painted (Composer.svelte).
  */
+// The composer's strings come with its first load (elsewhere they are a chunk of their own, catalogs.svelte.ts).
+provideEnglishPart('compose', composeEn);
+
 export const load: PageLoad = async ({ data, url, parent }) => {
 	let deviceDraft: Promise<OpenedDraft | undefined> | null = null;
 	if (browser) {
