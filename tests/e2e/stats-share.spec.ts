@@ -28,3 +28,33 @@ test('the methodology speaks the language /stats speaks, and /stats links to it'
 	await expectAccessible(en.page);
 	await en.close();
 });
+
+test('"Share this view" gives the filtered permalink to copy and an email link carrying it, without script', async ({ browser, baseURL }) => {
+	const en = await visitor(browser, 'en-US');
+	await en.page.goto('/stats?legal=administrative_subpoena&category=address&from=2025-Q1');
+	const share = en.page.getByRole('region', { name: 'Share this view' });
+	const link = share.getByRole('textbox', { name: 'Link to this view' });
+	const permalink = `${baseURL}/stats?from=2025-Q1&category=address&legal=administrative_subpoena`;
+	await expect(link).toHaveValue(permalink);
+	await expect(link).toHaveAttribute('readonly', '');
+	await expect(link).toHaveAccessibleDescription('Select the address and copy it, or send it by email.');
+	// A keyboard user reaches the field and moves on past it (no trap).
+	await link.focus();
+	await en.page.keyboard.press('Tab');
+	await expect(share.getByRole('link', { name: 'Send this view by email' })).toBeFocused();
+	const mailto = await share.getByRole('link', { name: 'Send this view by email' }).getAttribute('href');
+	expect(mailto).toMatch(/^mailto:\?subject=Disclosures%20to%20immigration%20enforcement%20in%20Colorado&body=/);
+	expect(mailto).toContain(encodeURIComponent(permalink));
+	expect(new URL(mailto!).searchParams.get('body')).toBe(`The published figures for this view: ${permalink}`);
+	expect(await en.page.locator('script').count()).toBe(0);
+	await expectAccessible(en.page);
+	await en.close();
+
+	const es = await visitor(browser, 'es');
+	await es.page.goto('/stats?legal=court_order');
+	const compartir = es.page.getByRole('region', { name: 'Compartir esta vista' });
+	await expect(compartir.getByRole('textbox', { name: 'Enlace a esta vista' })).toHaveValue(`${baseURL}/stats?legal=court_order`);
+	const correo = await compartir.getByRole('link', { name: 'Enviar esta vista por correo electrónico' }).getAttribute('href');
+	expect(correo).toContain(encodeURIComponent(`${baseURL}/stats?legal=court_order`));
+	await es.close();
+});
