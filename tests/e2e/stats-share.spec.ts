@@ -58,3 +58,26 @@ test('"Share this view" gives the filtered permalink to copy and an email link c
 	expect(correo).toContain(encodeURIComponent(`${baseURL}/stats?legal=court_order`));
 	await es.close();
 });
+
+test('each view has its own 1200×630 PNG card, named in the page head with the filters', async ({ browser, baseURL }) => {
+	const en = await visitor(browser, 'en-US');
+	await en.page.goto('/stats?legal=administrative_subpoena&from=2025-Q1');
+	const card = `${baseURL}/stats/card.png?from=2025-Q1&legal=administrative_subpoena&lang=en`;
+	await expect(en.page.locator('meta[property="og:image"]')).toHaveAttribute('content', card);
+	await expect(en.page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', card);
+	await expect(en.page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+	await expect(en.page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+	await expect(en.page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
+
+	const response = await en.page.request.get(card);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toBe('image/png');
+	expect(response.headers()['cache-control']).toContain('s-maxage');
+	const png = await response.body();
+	expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+	expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+	const again = await en.page.request.get(card, { headers: { 'if-none-match': response.headers().etag! } });
+	expect(again.status()).toBe(304);
+	await en.close();
+});
