@@ -63,7 +63,7 @@ export async function statsDownload(
 	url: URL,
 	request: Request,
 	contentType: string,
-	render: (doc: StatsDocument) => string,
+	render: (doc: StatsDocument) => string | Uint8Array<ArrayBuffer> | Promise<string | Uint8Array<ArrayBuffer>>,
 	/** A variant of the same document (e.g. its language) tagged into the ETag, and headers of its own. */
 	variant: { tag?: string; headers?: Record<string, string> } = {}
 ): Promise<Response> {
@@ -72,7 +72,7 @@ export async function statsDownload(
 		const etag = variant.tag ? `"${variant.tag}-${docTag.slice(1)}` : docTag;
 		const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'access-control-allow-origin': '*', ...variant.headers };
 		if (notModified(request, etag)) return new Response(null, { status: 304, headers });
-		return new Response(render(doc), { headers: { ...headers, 'content-type': contentType } });
+		return new Response(await render(doc), { headers: { ...headers, 'content-type': contentType } });
 	} catch (e) {
 		if (e instanceof StatsUnavailable) error(503, 'The statistics are unavailable just now; try again in a minute.');
 		throw e;
