@@ -22,6 +22,16 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 const onDatabase = (url: string, db: string) => url.replace(/\/postgres$/, `/${db}`);
 
+/** Runs `work` on the migrated integration template (read-only use: nothing is written to it). */
+async function onTemplate(work: (sql: postgres.Sql) => Promise<void>): Promise<void> {
+	const sql = postgres(onDatabase(clusterUrl, templateDb), { max: 1, onnotice: () => {} });
+	try {
+		await work(sql);
+	} finally {
+		await sql.end();
+	}
+}
+
 /** Applies `setup` (as the superuser) and then `migration` (as postgres, through migrate) to a new database. */
 async function applyProbe(migration: string, setup = ''): Promise<{ error: Error | null; sql: postgres.Sql; done: () => Promise<void> }> {
 	const db = `probe_${randomBytes(5).toString('hex')}`;
@@ -65,9 +75,8 @@ async function expectRefused(migration: string, message: RegExp, setup = '') {
 }
 
 describe('the roles of a Supabase project', () => {
-	it('makes postgres a non-superuser with the attributes Supabase gives it', async () => {
-		const sql = postgres(onDatabase(clusterUrl, templateDb), { max: 1, onnotice: () => {} });
-		try {
+	it('makes postgres a non-superuser with the attributes Supabase gives it', () =>
+		onTemplate(async (sql) => {
 			const [role] = await sql`select rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls, rolcanlogin
 				from pg_roles where rolname = 'postgres'`;
 			expect(role).toEqual({ rolsuper: false, rolcreaterole: true, rolcreatedb: true, rolreplication: true, rolbypassrls: true, rolcanlogin: true });
@@ -81,14 +90,10 @@ describe('the roles of a Supabase project', () => {
 			expect(inherit.map((r) => [r.rolname, r.rolinherit])).toEqual([
 				['anon', true], ['authenticated', true], ['authenticator', false], ['service_role', true]
 			]);
-		} finally {
-			await sql.end();
-		}
-	});
+		}));
 
-	it('has the migrations applied as postgres, and auth and storage owned by their own roles', async () => {
-		const sql = postgres(onDatabase(clusterUrl, templateDb), { max: 1, onnotice: () => {} });
-		try {
+	it('has the migrations applied as postgres, and auth and storage owned by their own roles', () =>
+		onTemplate(async (sql) => {
 			const owners = await sql`select c.oid::regclass::text as relation, pg_get_userbyid(c.relowner) as owner
 				from pg_class as c where c.oid in ('public.records_requests'::regclass, 'auth.users'::regclass,
 					'storage.objects'::regclass, 'storage.buckets'::regclass, 'supabase_migrations.schema_migrations'::regclass)
@@ -102,10 +107,7 @@ describe('the roles of a Supabase project', () => {
 			});
 			const policies = await sql`select count(*)::int as n from pg_policies where schemaname = 'storage' and tablename = 'objects'`;
 			expect(policies[0]!.n).toBeGreaterThan(0);
-		} finally {
-			await sql.end();
-		}
-	});
+		}));
 });
 
 describe('a migration that a Supabase project would refuse fails here too', () => {
@@ -168,15 +170,11 @@ describe('what a Supabase project lets postgres do works here', () => {
 });
 
 describe('auth and storage columns as Supabase has them', () => {
-	it('gives auth.users.id no default, and storage.foldername of an empty name null', async () => {
-		const sql = postgres(onDatabase(clusterUrl, templateDb), { max: 1, onnotice: () => {} });
-		try {
+	it('gives auth.users.id no default, and storage.foldername of an empty name null', () =>
+		onTemplate(async (sql) => {
 			await expect(sql`insert into auth.users (email) values ('no-id@example.org')`).rejects.toMatchObject({ code: '23502' });
 			const [row] = await sql`select storage.foldername('') as empty, storage.foldername('a/b/c.png') as nested,
 				storage.foldername('c.png') as flat`;
 			expect(row).toEqual({ empty: null, nested: ['a', 'b'], flat: [] });
-		} finally {
-			await sql.end();
-		}
-	});
+		}));
 });

@@ -17,6 +17,8 @@ export interface RunAsOptions {
 	method: string;
 	path: string;
 	headers?: Record<string, string>;
+	/** More transaction-local settings for this request (set in the same statement as the role). */
+	settings?: Record<string, string>;
 }
 
 export async function runAs<T>(
@@ -38,6 +40,9 @@ export async function runAs<T>(
 			set_config('request.method', ${options.method}, true),
 			set_config('request.path', ${options.path}, true),
 			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true),
+			(select count(set_config(extra.name, extra.value, true))
+			 from unnest(${Object.keys(options.settings ?? {})}::text[], ${Object.values(options.settings ?? {})}::text[])
+				as extra(name, value)),
 			-- The stored settings PostgREST's session would have, in the same round trip (this runs on
 			-- every API request): those of authenticator (the role PostgREST logs in as), overridden by
 			-- the impersonated role's. So service_role, which has none, keeps authenticator's 8 s

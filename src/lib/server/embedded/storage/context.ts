@@ -59,14 +59,14 @@ export async function inTransaction<T>(
 		readOnly,
 		method: request.method,
 		path: new URL(request.url).pathname,
-		headers: lowerCaseHeaders(request)
+		headers: lowerCaseHeaders(request),
+		// The Storage API's own deletes pass storage.protect_delete (bootstrap.sql), as Storage's do.
+		settings: readOnly ? undefined : { 'storage.allow_delete_query': 'true' }
 	};
 	let result: T;
 	try {
 		result = await runAs(options.sql, auth, runOptions, async (tx) => {
 			try {
-				// The Storage API's own deletes pass storage.protect_delete (bootstrap.sql), as Storage's do.
-				if (!readOnly) await tx`select set_config('storage.allow_delete_query', 'true', true)`;
 				return await work(tx, files);
 			} catch (error) {
 				// Undo while the row locks are still held, so no later writer is overwritten.
