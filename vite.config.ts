@@ -10,7 +10,7 @@ export default defineConfig({
 				codeSplitting: {
 					// Small modules every signed-in page loads up front, in one chunk rather than six tiny ones
 					// (each a request and a gzip stream of its own): the composer's first load is measured (npm run bench).
-					groups: [{ name: 'start-small', test: /src[\\/]lib[\\/](offline[\\/](offline-changes|draft-state|device-account|work-waits-soon|sync-connector)|hydration[\\/]after-paint|data[\\/]draft-permissions|pwa[\\/]pwa-paths)\.ts$/ }]
+					groups: [{ name: 'start-small', test: /src[\\/]lib[\\/](offline[\\/](offline-changes|draft-state|device-account|work-waits-soon|sync-connector)|hydration[\\/](after-paint|load-retrying)|data[\\/]draft-permissions|pwa[\\/]pwa-paths)\.ts$/ }]
 				}
 			}
 		}
