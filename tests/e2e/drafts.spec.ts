@@ -46,6 +46,12 @@ async function syncedDraft(page: Page, subject = SUBJECT, agency?: string): Prom
 	return new URL(page.url()).searchParams.get('draft')!;
 }
 
+/**
+ * The drafts page has settled this device's drafts with the server (what it tells about drafts filed or deleted
+ * elsewhere is told): a device that is still checking when a draft is filed elsewhere learns it in that check.
+ */
+const draftsSettled = (page: Page) => expect(page.locator('[role="status"][aria-busy]')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+
 const draftRows = (page: Page, id: string) => rest<{ id: string }[]>(page, `/rest/v1/request_drafts?select=id&id=eq.${id}`);
 
 async function signedInContext(browser: Browser, email: string, javaScriptEnabled = true) {
@@ -115,6 +121,7 @@ test('a draft is deleted from the list after a question, and leaves the other de
 	const other = await signedInContext(browser, email);
 	await other.page.goto('/app/drafts');
 	await expect(other.page.getByRole('link', { name: SUBJECT })).toBeVisible();
+	await draftsSettled(other.page);
 
 	await page.goto('/app/drafts');
 	const item = page.getByRole('listitem').filter({ hasText: SUBJECT });
@@ -244,6 +251,7 @@ test('a draft filed on another device is settled in words, not shown as a refuse
 	const listed = await signedInContext(browser, email);
 	await listed.page.goto('/app/drafts');
 	await expect(listed.page.getByRole('link', { name: SUBJECT })).toBeVisible();
+	await draftsSettled(listed.page);
 
 	// This device files it.
 	const filing = page.getByRole('region', { name: 'File the request' });
