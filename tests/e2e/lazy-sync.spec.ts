@@ -79,6 +79,8 @@ test.describe('on a first visit, before a service worker keeps the code', () => 
 		await expect(page.getByRole('status')).toContainText('created');
 		await page.goto('/app/compose');
 		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		// The composer's own saving code, which loads after the first paint, is there (this test is about the panel).
+		await page.waitForLoadState('networkidle');
 		// Disclose stays unreachable for drafts, so the change still waits once the signal is back.
 		await context.route(/\/rest\/v1\/request_drafts/, (route) => route.abort('internetdisconnected'));
 

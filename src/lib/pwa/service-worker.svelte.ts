@@ -38,7 +38,13 @@ export async function registerServiceWorker(): Promise<void> {
 		lastUpdateCheck = Date.now();
 		void workbox?.update();
 	});
-	await workbox.register();
+	try {
+		await workbox.register();
+	} catch {
+		// Registration refused (private browsing in some browsers, service workers blocked by policy): the app works
+		// online as before, only without kept pages; a later mount tries again.
+		workbox = null;
+	}
 }
 
 /**

@@ -13,12 +13,28 @@ export interface DraftSnapshot {
 	fields: RequestDraftFields;
 }
 
-type OfflineModules = [typeof import('$lib/offline/drafts-sync'), typeof import('$lib/offline/ids')];
+export type OfflineModules = [typeof import('$lib/offline/drafts-sync'), typeof import('$lib/offline/ids')];
 let modules: Promise<OfflineModules> | null = null;
 
-/** The device-database modules, loaded once, on first use. */
+/**
+ * The saving code could not be loaded: on a first visit nothing is kept for offline use yet, and the signal dropped
+ * before it arrived. (Chromium can also leave such a load unsettled: it counts as failed after `LOAD_WAIT_MS`.)
+ */
+export class SaveCodeMissingError extends Error {
+	constructor(cause?: unknown) {
+		super('The code that saves on this device has not loaded (no connection).', { cause });
+		this.name = 'SaveCodeMissingError';
+	}
+}
+
+const LOAD_WAIT_MS = 10_000;
+
+/** The device-database modules, loaded once, on first use; a failed load is tried again on the next call. */
 export function offlineModules(): Promise<OfflineModules> {
-	modules ??= Promise.all([import('$lib/offline/drafts-sync'), import('$lib/offline/ids')]).catch((error: unknown) => {
+	modules ??= new Promise<OfflineModules>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new SaveCodeMissingError()), LOAD_WAIT_MS);
+		Promise.all([import('$lib/offline/drafts-sync'), import('$lib/offline/ids')]).then(resolve, (error: unknown) => reject(new SaveCodeMissingError(error))).finally(() => clearTimeout(timer));
+	}).catch((error: unknown) => {
 		modules = null;
 		throw error;
 	});
@@ -30,16 +46,21 @@ export type TakeSnapshot = (makeId: () => string) => DraftSnapshot;
 
 export class DraftAutosave {
 	state = $state<SaveState>('new');
+	/** Why the last save failed, in the words of the error; empty when the saving code is what is missing. */
 	error = $state('');
+	/** The last save failed because the saving code could not load (it is tried again when the network is back). */
+	codeMissing = $state(false);
 	/** `updatedAt` of this page's last write: a stored draft with another one was changed elsewhere. */
 	lastStored: string | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#next: TakeSnapshot | null = null;
 	#queue: Promise<void> = Promise.resolve();
+	#waitingForNetwork = false;
 
 	constructor(
 		private readonly delayMs: number,
-		private readonly onSaved: (draft: RequestDraft) => void
+		private readonly onSaved: (draft: RequestDraft) => void,
+		private readonly load: () => Promise<OfflineModules> = offlineModules
 	) {}
 
 	/** A change was made: save it after the pause (each new change restarts the pause). */
@@ -73,23 +94,40 @@ export class DraftAutosave {
 		if (!this.pending) this.state = unsynced ? 'local' : 'synced';
 	}
 
+	#flushWhenOnline(): void {
+		if (this.#waitingForNetwork || typeof window === 'undefined') return;
+		this.#waitingForNetwork = true;
+		window.addEventListener(
+			'online',
+			() => {
+				this.#waitingForNetwork = false;
+				void this.flush();
+			},
+			{ once: true }
+		);
+	}
+
 	async #write(): Promise<void> {
 		const take = this.#next;
 		this.#next = null;
 		if (!take) return;
 		try {
-			const [sync, ids] = await offlineModules();
+			const [sync, ids] = await this.load();
 			const snapshot = take(ids.newId);
 			const saved = await sync.saveRequestDraft({ ...snapshot, deviceId: await ids.deviceId() });
 			this.lastStored = saved.updatedAt;
 			if (!this.#next) this.state = sync.hasUnsyncedChanges(saved) ? 'local' : 'synced';
 			this.error = '';
+			this.codeMissing = false;
 			this.onSaved(saved);
 		} catch (error) {
-			// Keep the change waiting: the next change or flush tries again.
+			// Keep the change waiting: the next change or flush tries again, and so does the network coming back
+			// when what was missing is the code (what was typed stays in the form meanwhile).
 			this.#next ??= take;
 			this.state = 'failed';
-			this.error = error instanceof Error ? error.message : String(error);
+			this.codeMissing = error instanceof SaveCodeMissingError;
+			this.error = this.codeMissing ? '' : error instanceof Error ? error.message : String(error);
+			if (this.codeMissing) this.#flushWhenOnline();
 		}
 	}
 }

@@ -60,6 +60,7 @@ export const composeEn = {
 	'compose.state.localHelp': 'not synced yet; it syncs when you are online',
 	'compose.state.synced': 'Synced',
 	'compose.state.failed': 'Could not save on this device: {message}',
+	'compose.state.codeMissing': 'Not saved yet: the part of Disclose that saves on this device has not loaded, as the connection dropped on this first visit. Keep this page open: what you typed stays here and is saved as soon as the connection is back.',
 	'compose.fileTitle': 'File',
 	'compose.fileIncomplete': 'When the letter is complete and at least one agency is chosen, you can file it here.',
 	'compose.deleteTitle': 'Delete this draft',

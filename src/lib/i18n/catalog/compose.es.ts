@@ -62,6 +62,7 @@ export const composeEs: Record<keyof typeof composeEn, string> = {
 	'compose.state.localHelp': 'aún sin sincronizar; se sincroniza cuando tenga conexión',
 	'compose.state.synced': 'Sincronizado',
 	'compose.state.failed': 'No se pudo guardar en este dispositivo: {message}',
+	'compose.state.codeMissing': 'Aún sin guardar: la parte de Disclose que guarda en este dispositivo no se ha cargado, porque la conexión se cortó en esta primera visita. Mantenga esta página abierta: lo que escribió sigue aquí y se guarda en cuanto vuelva la conexión.',
 	'compose.fileTitle': 'Presentar',
 	'compose.fileIncomplete': 'Cuando la carta esté completa y haya elegido al menos una agencia, podrá presentarla aquí.',
 	'compose.deleteTitle': 'Eliminar este borrador',
