@@ -38,6 +38,21 @@ describe('REST role settings', () => {
 		expect(error.message).toBe('canceling statement due to statement timeout');
 	});
 
+	it('reads the role settings once, as PostgREST, and again when the schema is reloaded', async () => {
+		const [{ db } = { db: '' }] = await t.sql<{ db: string }[]>`select current_database() as db`;
+		// This database only (the cluster's other test databases keep Supabase's 3 s).
+		await t.sql.unsafe(`alter role anon in database "${db}" set statement_timeout = '2500ms'`);
+		try {
+			expect((await t.anon().rpc('fixture_statement_timeout')).data).toBe('3s');
+			await t.stack.reloadSchema();
+			expect((await t.anon().rpc('fixture_statement_timeout')).data).toBe('2500ms');
+		} finally {
+			await t.sql.unsafe(`alter role anon in database "${db}" reset statement_timeout`);
+			await t.stack.reloadSchema();
+		}
+		expect((await t.anon().rpc('fixture_statement_timeout')).data).toBe('3s');
+	});
+
 	it('leaves the pooled connection without the timeout once the request is over', async () => {
 		await t.anon().rpc('fixture_sleep', { seconds: 30 });
 		const [row] = await t.sql`select current_setting('statement_timeout') as timeout`;

@@ -38,4 +38,12 @@ describe('HS256 JWTs', () => {
 		const payload = Buffer.from(JSON.stringify({ role: 'service_role' })).toString('base64url');
 		expect(() => verifyJwt(`${header}.${payload}.`, secret)).toThrow('Wrong or unsupported encoding algorithm');
 	});
+
+	it('a token verified once is still checked for its times and its secret on every later use', () => {
+		const token = signJwt({ sub: 'u2', role: 'authenticated', exp: 2_000_000_000 }, secret);
+		expect(verifyJwt(token, secret, 1_900_000_000)).toMatchObject({ sub: 'u2' });
+		expect(() => verifyJwt(token, secret, 2_100_000_000)).toThrow('JWT expired');
+		expect(() => verifyJwt(token, 'another-secret-that-is-long-enough', 1_900_000_000)).toThrow('JWT cryptographic operation failed');
+		expect(verifyJwt(token, secret, 1_900_000_000)).toMatchObject({ sub: 'u2' });
+	});
 });

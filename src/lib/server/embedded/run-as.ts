@@ -4,13 +4,14 @@
  * claims in `request.jwt.claims` (plus the legacy per-claim keys that
  * Supabase's auth.uid()/auth.role() read first), so RLS decides exactly as on
  * Supabase. Like PostgREST ≥ 11 ("impersonated role settings"), the settings
- * stored for that role (`alter role anon set statement_timeout = '3s'`, read
- * from pg_db_role_setting, a database-specific one over a global one) are set
- * for the transaction, so a slow query as anon ends after 3 s with SQLSTATE
- * 57014 as it would on Supabase. Any error rolls the whole request back.
+ * stored for that role (`alter role anon set statement_timeout = '3s'`, see
+ * role-settings.ts) are set for the transaction, so a slow query as anon ends
+ * after 3 s with SQLSTATE 57014 as it would on Supabase. Any error rolls the
+ * whole request back.
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { RequestAuth } from './request-auth';
+import { roleSettings, settingsOf } from './role-settings';
 
 export interface RunAsOptions {
 	readOnly: boolean;
@@ -30,8 +31,12 @@ export async function runAs<T>(
 	const mode = options.readOnly ? 'read only' : 'read write';
 	const claims = auth.claims;
 	const str = (value: unknown) => (typeof value === 'string' ? value : '');
+	// The role's stored settings (role-settings.ts: read once, as PostgREST does), then this request's own.
+	const settings = { ...settingsOf(await roleSettings(sql), auth.role), ...options.settings };
 	const result = await sql.begin(mode, async (tx) => {
-		await tx`select
+		// Sent at once and not waited for: the request's statement follows it on the same connection in one
+		// pipeline (postgres.js), so the settings cost no round trip of their own. PostgreSQL runs them in order.
+		const applied = tx`select
 			set_config('role', ${auth.role}, true),
 			set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
 			set_config('request.jwt.claim.sub', ${str(claims.sub)}, true),
@@ -41,25 +46,20 @@ export async function runAs<T>(
 			set_config('request.path', ${options.path}, true),
 			set_config('request.headers', ${JSON.stringify(options.headers ?? {})}, true),
 			(select count(set_config(extra.name, extra.value, true))
-			 from unnest(${Object.keys(options.settings ?? {})}::text[], ${Object.values(options.settings ?? {})}::text[])
-				as extra(name, value)),
-			-- The stored settings PostgREST's session would have, in the same round trip (this runs on
-			-- every API request): those of authenticator (the role PostgREST logs in as), overridden by
-			-- the impersonated role's. So service_role, which has none, keeps authenticator's 8 s
-			-- (Supabase docs, "Timeouts": "service_role: none (defaults to the authenticator role's 8s
-			-- timeout if unset)").
-			(select count(set_config(setting.name, setting.value, true))
-			 from (
-				select distinct on (split_part(entry, '=', 1))
-					split_part(entry, '=', 1) as name, substr(entry, strpos(entry, '=') + 1) as value
-				from pg_db_role_setting
-				join pg_roles as r on r.oid = setrole
-				cross join unnest(setconfig) as entry
-				where r.rolname in (${auth.role}, 'authenticator')
-					and setdatabase in (0, (select oid from pg_database where datname = current_database()))
-				order by split_part(entry, '=', 1), (r.rolname = ${auth.role}) desc, setdatabase desc
-			 ) as setting)`;
-		return work(tx);
+			 from unnest(${Object.keys(settings)}::text[], ${Object.values(settings)}::text[]) as extra(name, value))`.then(
+			() => null,
+			(error: unknown) => error
+		);
+		let answer: T;
+		try {
+			answer = await work(tx);
+		} catch (error) {
+			// When the settings failed, the statement after them only says the transaction is aborted: report theirs.
+			throw (await applied) ?? error;
+		}
+		const failed = await applied;
+		if (failed) throw failed;
+		return answer;
 	});
 	return result as T;
 }

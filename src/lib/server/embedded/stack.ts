@@ -8,6 +8,7 @@
 import type { Sql } from 'postgres';
 import type { StackKeys } from './keys';
 import { createRestHandler } from './rest/handler';
+import { reloadRoleSettings } from './role-settings';
 import { createStorageHandler } from './storage/handler';
 import { createAuthHandler, type AuthRequestInfo } from './auth/handler';
 import { harnessAuthConfig, type AuthConfig } from './auth/config';
@@ -75,5 +76,9 @@ export async function createEmbeddedStack(options: EmbeddedStackOptions): Promis
 		return null;
 	}
 
-	return { keys: options.keys, auth: authConfig, sql: options.sql, handle, reloadSchema: rest.reloadSchema };
+	async function reloadSchema(): Promise<void> {
+		await Promise.all([rest.reloadSchema(), reloadRoleSettings(options.sql)]);
+	}
+
+	return { keys: options.keys, auth: authConfig, sql: options.sql, handle, reloadSchema };
 }
