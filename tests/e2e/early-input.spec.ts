@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ownerOfNewOrganisation } from './support/organisation';
+import { rest } from './support/rest';
 
 // On a slow connection the server-rendered form is usable before the JavaScript arrives;
 // what a person types then must not be wiped when the app takes over the page.
@@ -75,4 +77,30 @@ test('an address typed after the page is interactive is what the form sends', as
 	await page.getByLabel('Email address').first().fill('pressed-late@example.org');
 	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
 	await expect(page.getByRole('status')).toContainText('sent a sign-in link and a 6-digit code to pressed-late@example.org');
+});
+
+// Hydration can leave a server-rendered <select> showing the option chosen before it, while the component still
+// holds the rendered choice: the composer must go by what the person sees (the CI failure at drafts.spec.ts:64).
+test('an organisation chosen before the JavaScript loads is the one the composer uses', async ({ page }) => {
+	const { orgId } = await ownerOfNewOrganisation(page, 'early-select', 'Early select project', 'CDLE');
+	await page.getByLabel('Organisation name').fill('Early select second');
+	await page.getByRole('button', { name: 'Create organisation' }).click();
+	await expect(page.getByRole('status')).toContainText('created');
+	await rest(page, '/rest/v1/agencies', { method: 'POST', body: { organisation_id: orgId, name: 'Adams County Sheriff’s Office', level: 'county', regime: 'CORA' } });
+
+	let release!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/app/compose', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Organisation the request is from').selectOption({ label: 'Early select project' });
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+	release();
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+
+	await expect(page.getByLabel('Organisation the request is from')).toHaveValue(orgId);
+	await page.getByLabel('Search agencies').fill('Adams');
+	await expect(page.getByRole('checkbox', { name: /Adams County Sheriff’s Office/ })).toBeVisible();
 });

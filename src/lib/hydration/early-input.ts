@@ -9,7 +9,8 @@
  * between the reset and the restore, so an enhanced form never sends the rendered
  * (often empty) value instead of what the person sees. The restore puts the values back
  * and tells the components (an `input` or `change` event, so `bind:value` and handlers
- * see them).
+ * see them), also for a field that still shows its early value: hydration can leave a
+ * `<select>` showing the early choice while the component holds the rendered one.
  */
 
 type Recorded = { value: string; checked: boolean };
@@ -17,7 +18,7 @@ type Recorded = { value: string; checked: boolean };
 export type EarlyInput = {
 	fields: Map<EventTarget, Recorded>;
 	stop(): void;
-	/** Puts back what was typed before hydration; returns how many fields it changed. */
+	/** Puts back what was typed before hydration; returns how many fields it told the components about. */
 	restore(): number;
 };
 
@@ -27,7 +28,7 @@ declare global {
 	}
 }
 
-/** Puts back what was typed before hydration (once; later calls do nothing); returns how many fields changed. */
+/** Puts back what was typed before hydration (once; later calls do nothing); returns how many fields it told about. */
 export function restoreEarlyInput(win: Window = window): number {
 	const early = win.__discloseEarlyInput;
 	if (!early) return 0;
