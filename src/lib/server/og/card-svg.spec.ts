@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsDocument } from '$lib/stats/document';
 import { cardSvg } from './card-svg';
+import { estimatedWidth, LINE_WIDTH } from './text-fit';
 
 const doc = {
 	suppression_threshold: 11,
@@ -31,5 +32,30 @@ describe('the social card of a view', () => {
 		expect(svg).toContain('Entregas encontradas');
 		expect(svg).toContain('Tipo de dato: Domicilio');
 		expect(svg).not.toContain('fewer than');
+	});
+});
+
+describe('the card lines in every language', () => {
+	const sizeOf = (svg: string, text: string) => Number(new RegExp(`font-size="(\\d+)"[^>]*>${text}`).exec(svg)?.[1]);
+
+	it('sets the longer Spanish title smaller than the English one, so both stay on the card', () => {
+		const en = cardSvg(doc, filters, 'en');
+		const es = cardSvg(doc, filters, 'es');
+		const enSize = sizeOf(en, 'Disclosures to immigration enforcement');
+		const esSize = sizeOf(es, 'Datos entregados a las autoridades de inmigración');
+		expect(esSize).toBeLessThan(enSize);
+		expect(estimatedWidth('Datos entregados a las autoridades de inmigración', esSize, 'bold')).toBeLessThanOrEqual(LINE_WIDTH);
+		expect(estimatedWidth('Disclosures to immigration enforcement', enSize, 'bold')).toBeLessThanOrEqual(LINE_WIDTH);
+	});
+
+	it('keeps the filters line of a short view whole at full size, and cuts a long one at a word', () => {
+		const short = cardSvg(doc, { ...filters, agency: null, category: null }, 'en');
+		expect(short).toMatch(/font-size="30" fill="#333">2025-Q1 – …</);
+		const longName = { ...doc, by_agency: [{ agency_id: filters.agency, name: 'Colorado Department of Public Health and Environment, Office of the Executive Director' }] } as unknown as StatsDocument;
+		const long = cardSvg(longName, { ...filters, legal: 'administrative_subpoena' as never }, 'es');
+		const line = /font-size="(\d+)" fill="#333">([^<]+)</.exec(long)!;
+		expect(Number(line[1])).toBe(24);
+		expect(line[2]!.endsWith('…')).toBe(true);
+		expect(line[2]).not.toMatch(/[\s·]…$/u);
 	});
 });

@@ -6,6 +6,11 @@
 import { countInWords, type StatsDocument } from '$lib/stats/document';
 import type { StatsFilters } from '$lib/stats/filters';
 import { fillWords, statsWords, type StatsWords } from '$lib/stats/strings';
+import { clipToLine, fittingSize, LINE_WIDTH, MARGIN, type Weight } from './text-fit';
+
+/** Two figures side by side: each has the width of its column, less a gap. */
+const COLUMN = 560;
+const FIGURE_WIDTH = COLUMN - 40;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -36,18 +41,28 @@ export function cardSvg(doc: StatsDocument, filters: StatsFilters, locale: strin
 	];
 	const boxes = figures
 		.map(([label, value], i) => {
-			const x = 60 + (i % 2) * 560;
+			const x = MARGIN + (i % 2) * COLUMN;
 			const y = 250 + Math.floor(i / 2) * 160;
-			return `<text x="${x}" y="${y + 70}" font-weight="bold" font-size="64" fill="#111">${escapeXml(value)}</text><text x="${x}" y="${y + 115}" font-size="30" fill="#333">${escapeXml(label)}</text>`;
+			const big = line(value, 64, 44, 'bold', FIGURE_WIDTH);
+			const small = line(label, 30, 22, 'regular', FIGURE_WIDTH);
+			return `<text x="${x}" y="${y + 70}" font-weight="bold" font-size="${big.size}" fill="#111">${escapeXml(big.text)}</text><text x="${x}" y="${y + 115}" font-size="${small.size}" fill="#333">${escapeXml(small.text)}</text>`;
 		})
 		.join('');
-	const filterLine = filtersInWords(doc, filters, w);
-	const clipped = filterLine.length > 70 ? `${filterLine.slice(0, 69)}…` : filterLine;
+	// Each line stays between the margins in every language: smaller first, then cut at a word.
+	const title = line(w.title, 48, 34, 'bold');
+	const filterLine = line(filtersInWords(doc, filters, w), 30, 24);
+	const footer = line(fillWords(w.cardFooter, { k1: doc.suppression_threshold - 1 }), 24, 18);
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="DejaVu Sans">
 <rect width="100%" height="100%" fill="#fff"/><rect width="100%" height="14" fill="#1d4ed8"/>
-<text x="60" y="110" font-weight="bold" font-size="48" fill="#111">${escapeXml(w.title)}</text>
-<text x="60" y="175" font-size="30" fill="#333">${escapeXml(clipped)}</text>
+<text x="${MARGIN}" y="110" font-weight="bold" font-size="${title.size}" fill="#111">${escapeXml(title.text)}</text>
+<text x="${MARGIN}" y="175" font-size="${filterLine.size}" fill="#333">${escapeXml(filterLine.text)}</text>
 ${boxes}
-<text x="60" y="600" font-size="24" fill="#555">${escapeXml(fillWords(w.cardFooter, { k1: doc.suppression_threshold - 1 }))}</text>
+<text x="${MARGIN}" y="600" font-size="${footer.size}" fill="#555">${escapeXml(footer.text)}</text>
 </svg>`;
+}
+
+/** One line of the card: the largest size from `size` to `min` that fits in `width`, the text cut at a word if even `min` does not. */
+function line(text: string, size: number, min: number, weight: Weight = 'regular', width = LINE_WIDTH): { text: string; size: number } {
+	const fit = fittingSize(text, size, min, weight, width);
+	return { text: clipToLine(text, fit, weight, width), size: fit };
 }
