@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorkerControl } from './support/pwa';
-import { signIn } from './support/sign-in';
+import { ownerOfNewOrganisation } from './support/organisation';
 
 /**
  * supabase-js and the outbox's code load only when a page needs them (work waits on the device, or the user
@@ -32,10 +32,7 @@ async function markersIn(page: Page, urls: string[]): Promise<string[]> {
 
 test('a request list with nothing waiting loads neither supabase-js nor the outbox; a change queued offline loads them and syncs once back online', async ({ page, context }) => {
 	test.setTimeout(180_000);
-	await signIn(page, `lazy-sync-${Date.now()}@example.org`);
-	await page.getByLabel('Organisation name').fill('Lazy Sync Project');
-	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByRole('status')).toContainText('created');
+	await ownerOfNewOrganisation(page, 'lazy-sync', 'Lazy Sync Project', 'CDLE');
 
 	const scripts = recordScripts(page);
 	await page.goto('/app/requests');
@@ -73,10 +70,7 @@ test.describe('on a first visit, before a service worker keeps the code', () => 
 
 	test('the sync panel that could not load offline appears once the network is back', async ({ page, context }) => {
 		test.setTimeout(120_000);
-		await signIn(page, `late-panel-${Date.now()}@example.org`);
-		await page.getByLabel('Organisation name').fill('Late Panel Project');
-		await page.getByRole('button', { name: 'Create organisation' }).click();
-		await expect(page.getByRole('status')).toContainText('created');
+		await ownerOfNewOrganisation(page, 'late-panel', 'Late Panel Project', 'CDLE');
 		await page.goto('/app/compose');
 		await expect(page.locator('html[data-hydrated]')).toBeAttached();
 		// The composer's own saving code, which loads after the first paint, is there (this test is about the panel).

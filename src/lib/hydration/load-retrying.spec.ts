@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadRetrying, type RetryEnvironment } from './load-retrying';
+import { LOAD_WAIT_MS } from './settle-within';
 
 afterEach(() => vi.useRealTimers());
 
@@ -85,5 +86,25 @@ describe('loadRetrying', () => {
 		await vi.advanceTimersByTimeAsync(120_000);
 		expect(load).toHaveBeenCalledTimes(2);
 		expect(loaded).toHaveBeenCalledOnce();
+	});
+
+	it('counts a load that never settles as failed, tries again, and is told once even if the first load ends late', async () => {
+		vi.useFakeTimers();
+		const environment: RetryEnvironment = { network: new EventTarget(), isOnline: () => true };
+		let arriveLate!: (value: string) => void;
+		const hung = new Promise<string>((resolve) => (arriveLate = resolve));
+		const load = vi.fn().mockReturnValueOnce(hung).mockResolvedValue('panel');
+		const loaded = vi.fn();
+		loadRetrying(load, loaded, environment);
+		await vi.advanceTimersByTimeAsync(LOAD_WAIT_MS - 1);
+		expect(load).toHaveBeenCalledTimes(1);
+		// Given up after LOAD_WAIT_MS, then the first pause, then tried again.
+		await vi.advanceTimersByTimeAsync(1 + 2_000);
+		expect(load).toHaveBeenCalledTimes(2);
+		expect(loaded).toHaveBeenCalledExactlyOnceWith('panel');
+		arriveLate('late panel');
+		await vi.advanceTimersByTimeAsync(120_000);
+		expect(loaded).toHaveBeenCalledOnce();
+		expect(load).toHaveBeenCalledTimes(2);
 	});
 });

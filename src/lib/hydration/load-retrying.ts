@@ -5,8 +5,11 @@
  * signal drops fails, and the panel (changes waiting to sync, the offline
  * notice) would never appear on that page. It is tried again when the network
  * comes back, and, while the browser still thinks it is online (a weak signal
- * sends no `online` event), after growing pauses too.
+ * sends no `online` event), after growing pauses too. A load that never settles
+ * counts as failed after a while (settle-within.ts).
  */
+import { settleWithin } from './settle-within';
+
 const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 export interface RetryEnvironment {
@@ -21,6 +24,7 @@ const browser = (): RetryEnvironment => ({ network: window, isOnline: () => navi
 export function loadRetrying<T>(load: () => Promise<T>, loaded: (value: T) => void, environment: RetryEnvironment = browser()): () => void {
 	const { network, isOnline } = environment;
 	let stopped = false;
+	let done = false;
 	let failures = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const retry = () => {
@@ -29,13 +33,18 @@ export function loadRetrying<T>(load: () => Promise<T>, loaded: (value: T) => vo
 		attempt();
 	};
 	function attempt() {
-		if (stopped) return;
-		load().then(
+		if (stopped || done) return;
+		settleWithin(load()).then(
 			(value) => {
-				if (!stopped) loaded(value);
+				// A load given up as unsettled can still arrive after a later one: `loaded` is told once.
+				if (stopped || done) return;
+				done = true;
+				clearTimeout(timer);
+				network.removeEventListener('online', retry);
+				loaded(value);
 			},
 			() => {
-				if (stopped) return;
+				if (stopped || done) return;
 				network.addEventListener('online', retry, { once: true });
 				if (isOnline()) timer = setTimeout(retry, RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]);
 				failures += 1;

@@ -7,6 +7,7 @@
  * The functions are test fixtures, not migrations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAs } from '../../../src/lib/server/embedded/run-as';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { expectError, setupSchema, userClient } from './helpers';
 
@@ -60,5 +61,18 @@ describe('REST role settings', () => {
 		expect((await t.service().rpc('fixture_statement_timeout')).data).toBe('8s');
 		const [after] = await t.sql`select current_setting('lock_timeout') as timeout`;
 		expect(after!.timeout).toBe('0');
+	});
+
+	it('reports the error of a setting that fails, not the aborted transaction of the statement after it', async () => {
+		const auth = { role: 'anon', claims: { role: 'anon' }, anonymous: true };
+		const options = { readOnly: true, method: 'GET', path: '/rest/v1/x', settings: { statement_timeout: 'a while' } };
+		const failure = await runAs(t.sql, auth, options, (tx) => tx`select 1`).then(
+			() => null,
+			(error: unknown) => error as { code?: string; message?: string }
+		);
+		expect(failure?.code).toBe('22023');
+		expect(failure?.message).toContain('statement_timeout');
+		// The pooled connection is fine afterwards.
+		expect((await t.anon().rpc('fixture_statement_timeout')).data).toBe('3s');
 	});
 });

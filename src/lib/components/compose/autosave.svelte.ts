@@ -4,6 +4,8 @@
  * The offline modules load after the page (off the first-load path).
  */
 import type { RequestDraft, RequestDraftFields } from '$lib/offline/drafts-sync';
+import { loadRetrying } from '$lib/hydration/load-retrying';
+import { settleWithin } from '$lib/hydration/settle-within';
 
 export type SaveState = 'new' | 'saving' | 'local' | 'synced' | 'failed';
 
@@ -18,7 +20,7 @@ let modules: Promise<OfflineModules> | null = null;
 
 /**
  * The saving code could not be loaded: on a first visit nothing is kept for offline use yet, and the signal dropped
- * before it arrived. (Chromium can also leave such a load unsettled: it counts as failed after `LOAD_WAIT_MS`.)
+ * before it arrived, or the load never settled (settle-within.ts).
  */
 export class SaveCodeMissingError extends Error {
 	constructor(cause?: unknown) {
@@ -27,16 +29,11 @@ export class SaveCodeMissingError extends Error {
 	}
 }
 
-const LOAD_WAIT_MS = 10_000;
-
 /** The device-database modules, loaded once, on first use; a failed load is tried again on the next call. */
 export function offlineModules(): Promise<OfflineModules> {
-	modules ??= new Promise<OfflineModules>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new SaveCodeMissingError()), LOAD_WAIT_MS);
-		Promise.all([import('$lib/offline/drafts-sync'), import('$lib/offline/ids')]).then(resolve, (error: unknown) => reject(new SaveCodeMissingError(error))).finally(() => clearTimeout(timer));
-	}).catch((error: unknown) => {
+	modules ??= settleWithin(Promise.all([import('$lib/offline/drafts-sync'), import('$lib/offline/ids')])).catch((error: unknown) => {
 		modules = null;
-		throw error;
+		throw new SaveCodeMissingError(error);
 	});
 	return modules;
 }
@@ -55,7 +52,8 @@ export class DraftAutosave {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#next: TakeSnapshot | null = null;
 	#queue: Promise<void> = Promise.resolve();
-	#waitingForNetwork = false;
+	/** Trying to load the saving code again (network back, growing pauses), to save what waits once it is here. */
+	#retrying = false;
 
 	constructor(
 		private readonly delayMs: number,
@@ -94,17 +92,13 @@ export class DraftAutosave {
 		if (!this.pending) this.state = unsynced ? 'local' : 'synced';
 	}
 
-	#flushWhenOnline(): void {
-		if (this.#waitingForNetwork || typeof window === 'undefined') return;
-		this.#waitingForNetwork = true;
-		window.addEventListener(
-			'online',
-			() => {
-				this.#waitingForNetwork = false;
-				void this.flush();
-			},
-			{ once: true }
-		);
+	#flushOnceLoadable(): void {
+		if (this.#retrying || typeof window === 'undefined') return;
+		this.#retrying = true;
+		loadRetrying(this.load, () => {
+			this.#retrying = false;
+			void this.flush();
+		});
 	}
 
 	async #write(): Promise<void> {
@@ -121,13 +115,13 @@ export class DraftAutosave {
 			this.codeMissing = false;
 			this.onSaved(saved);
 		} catch (error) {
-			// Keep the change waiting: the next change or flush tries again, and so does the network coming back
-			// when what was missing is the code (what was typed stays in the form meanwhile).
+			// Keep the change waiting: the next change or flush tries again, and so does the code loading again
+			// when it was what was missing (what was typed stays in the form meanwhile).
 			this.#next ??= take;
 			this.state = 'failed';
 			this.codeMissing = error instanceof SaveCodeMissingError;
 			this.error = this.codeMissing ? '' : error instanceof Error ? error.message : String(error);
-			if (this.codeMissing) this.#flushWhenOnline();
+			if (this.codeMissing) this.#flushOnceLoadable();
 		}
 	}
 }
