@@ -93,6 +93,12 @@ it('prints the request list and REST figures at coalition scale', async () => {
 		if (served.errors) throw new Error(`${served.errors} of ${served.requests} REST requests failed`);
 		printFigure(`REST select of a 50-row page from a separate client process, ${CONCURRENCY} at a time`, served.perSecond, 'req/s');
 		printFigure('REST (separate client process) ÷ direct (target ≥ 0.8)', (served.perSecond / direct).toFixed(2));
+		// The ceiling of this HTTP layer: the same server and client answering a request that reads no database.
+		// REST cannot beat it, so ceiling ÷ direct bounds what REST ÷ direct can reach on this machine.
+		const ceiling = await loadFromChildProcess(`${stack.url}/auth/v1/health`, { apikey: stack.anonKey }, CONCURRENCY, THROUGHPUT_MS);
+		if (ceiling.errors) throw new Error(`${ceiling.errors} of ${ceiling.requests} health requests failed`);
+		printFigure(`the same server answering /auth/v1/health (no database) from a separate client process, ${CONCURRENCY} at a time`, ceiling.perSecond, 'req/s');
+		printFigure('that HTTP ceiling ÷ direct (the most REST ÷ direct could reach here)', (ceiling.perSecond / direct).toFixed(2));
 	} finally {
 		await stack.close();
 	}
