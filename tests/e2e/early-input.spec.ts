@@ -2,15 +2,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { ownerOfNewOrganisation } from './support/organisation';
 import { rest } from './support/rest';
 
+/** Holds back every script of the app until the returned `release()`: the page stays server-rendered until then. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
 // On a slow connection the server-rendered form is usable before the JavaScript arrives;
 // what a person types then must not be wiped when the app takes over the page.
 test('text typed before the JavaScript loads is kept once the page becomes interactive', async ({ page }) => {
-	let release!: () => void;
-	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scriptsHeld;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 
 	await page.goto('/login', { waitUntil: 'domcontentloaded' });
 	const email = page.getByLabel('Email address').first();
@@ -88,12 +94,7 @@ test('an organisation chosen before the JavaScript loads is the one the composer
 	await expect(page.getByRole('status')).toContainText('created');
 	await rest(page, '/rest/v1/agencies', { method: 'POST', body: { organisation_id: orgId, name: 'Adams County Sheriff’s Office', level: 'county', regime: 'CORA' } });
 
-	let release!: () => void;
-	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scriptsHeld;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/app/compose', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('Organisation the request is from').selectOption({ label: 'Early select project' });
 	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
