@@ -70,6 +70,8 @@ test('the caseload: sections, search, chase, offline copy, and filters without J
 
 	// Search by tracking number and by agency name.
 	await sections.getByRole('link', { name: /Open/ }).click();
+	// The section's page replaces the form (search box emptied): typing before it arrives is lost.
+	await expect(page).toHaveURL(/\/app\/requests$/);
 	await page.getByLabel('Search requests').fill('2025-118');
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(list.getByRole('listitem')).toHaveCount(1);
