@@ -4,7 +4,9 @@
  *  - the request list page (one page + the section counts) p50/p95, server side;
  *  - REST select throughput (a page of one organisation's requests through
  *    /rest/v1 and supabase-js) beside the same statement run directly with
- *    `postgres` in the same transaction shape (role, JWT claims), 8 at a time.
+ *    `postgres` in the same transaction shape (role, JWT claims), 8 at a time,
+ *    and the stack's handler called in this process (no HTTP), so the cost of
+ *    each layer shows.
  * BENCH_SCALE=0.1 runs a tenth of the requests; the scale is printed.
  */
 import { it } from 'vitest';
@@ -20,6 +22,17 @@ import { startScaleStack, type ScaleStack } from './scale/scale-stack';
 const LIST_RUNS = 40;
 const CONCURRENCY = 8;
 const THROUGHPUT_MS = 5000;
+
+/** Mean milliseconds of `task` run one at a time for `THROUGHPUT_MS` (latency with no queueing). */
+async function oneAtATime(task: () => Promise<void>): Promise<number> {
+	let done = 0;
+	const started = performance.now();
+	while (performance.now() - started < THROUGHPUT_MS) {
+		await task();
+		done += 1;
+	}
+	return (performance.now() - started) / done;
+}
 
 /** Runs `task` from `CONCURRENCY` loops for `THROUGHPUT_MS`; returns completed calls per second. */
 async function throughput(task: () => Promise<void>): Promise<number> {
@@ -91,6 +104,20 @@ it('prints the request list and REST figures at coalition scale', async () => {
 			THROUGHPUT_MS
 		);
 		if (served.errors) throw new Error(`${served.errors} of ${served.requests} REST requests failed`);
+		// Where the time goes: the stack's handler called in this process (no HTTP, no client), alone and 8 at a time.
+		const headers = { apikey: stack.anonKey, authorization: `Bearer ${stack.accessToken}`, accept: 'application/json' };
+		const handled = async () => {
+			const response = await stack.handle(new Request(`${stack.url}/rest/v1/records_requests?${query}`, { headers }));
+			if (response?.status !== 200) throw new Error(`REST handler answered ${response?.status}`);
+			await response.text();
+		};
+		const handledLatency = await oneAtATime(handled);
+		const directLatency = await oneAtATime(() => directPage(stack, organisationId, user!.id));
+		printFigure('REST handler in this process (no HTTP), one request at a time', handledLatency.toFixed(2), 'ms');
+		printFigure('the same statement directly, one at a time', directLatency.toFixed(2), 'ms');
+		const handledRate = await throughput(handled);
+		printFigure(`REST handler in this process (no HTTP), ${CONCURRENCY} at a time`, handledRate, 'req/s');
+		printFigure('REST handler (no HTTP) ÷ direct', (handledRate / direct).toFixed(2));
 		printFigure(`REST select of a 50-row page from a separate client process, ${CONCURRENCY} at a time`, served.perSecond, 'req/s');
 		printFigure('REST (separate client process) ÷ direct (target ≥ 0.8)', (served.perSecond / direct).toFixed(2));
 		// The ceiling of this HTTP layer: the same server and client answering a request that reads no database.

@@ -24,6 +24,8 @@ export interface ScaleStack {
 	anonKey: string;
 	client: SupabaseClient<Database>;
 	accessToken: string;
+	/** The embedded stack's own request handler (no HTTP): what one API request costs in this process. */
+	handle(request: Request): Promise<Response | null>;
 	seeded: SeededScale;
 	seedMs: number;
 	close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startScaleStack(options: ScaleOptions, today: string): Pro
 			anonKey: keys.anonKey,
 			client,
 			accessToken: signIn.data.session!.access_token,
+			handle: (request) => stack.handle(request),
 			seeded,
 			seedMs,
 			async close() {
