@@ -7,6 +7,8 @@ import { embeddedRuntime } from '$lib/server/embedded/default';
 import { devMailboxEnabled } from '$lib/server/dev-mailbox';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/locales';
 import type { Database } from '$lib/database.types';
+import { statsCacheMs } from '$lib/server/stats/public-stats';
+import { createPageCache } from '$lib/server/stats/page-cache';
 
 /** Start the embedded stack with the server (dev, preview and `node build`), not on the first request. */
 export const init: ServerInit = async () => {
@@ -49,6 +51,9 @@ const i18n: Handle = async ({ event, resolve }) => {
 		}
 	});
 };
+
+/** The rendered /stats for anonymous visitors, kept as long as its data (page-cache.ts); needs locals.locale. */
+const statsPage: Handle = createPageCache({ freshMs: statsCacheMs, maxEntries: 200 });
 
 /** A per-request Supabase client with cookie-based sessions (Supabase's SvelteKit SSR guide). */
 const supabase: Handle = async ({ event, resolve }) => {
@@ -102,4 +107,4 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(devAids, embeddedApi, i18n, supabase, authGuard);
+export const handle: Handle = sequence(devAids, embeddedApi, i18n, statsPage, supabase, authGuard);

@@ -11,10 +11,8 @@ import type { StatsDocument } from '$lib/stats/document';
 import { error } from '@sveltejs/kit';
 import { filtersQuery, parseFilters, rpcArguments, type StatsFilters } from '$lib/stats/filters';
 
-
-
 /** How long one view is served from memory (DISCLOSE_STATS_CACHE_SECONDS, default 30; 0 turns the cache off). */
-const freshMs = () => 1000 * Number(env.DISCLOSE_STATS_CACHE_SECONDS ?? 30);
+export const statsCacheMs = () => 1000 * Number(env.DISCLOSE_STATS_CACHE_SECONDS ?? 30);
 const MAX_ENTRIES = 500;
 
 interface Entry {
@@ -39,7 +37,7 @@ async function fetchStats(supabase: SupabaseClient<Database>, filters: StatsFilt
 export function publicStats(supabase: SupabaseClient<Database>, filters: StatsFilters, now = Date.now()) {
 	const key = filtersQuery(filters);
 	const hit = cache.get(key);
-	if (hit && now - hit.at < freshMs()) return hit.doc;
+	if (hit && now - hit.at < statsCacheMs()) return hit.doc;
 	const doc = fetchStats(supabase, filters);
 	if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
 	cache.set(key, { at: now, doc });
