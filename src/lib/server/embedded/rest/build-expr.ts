@@ -89,9 +89,19 @@ export function orderSql(alias: string, terms: OrderTerm[], p: Params): string {
 	return ` ORDER BY ${parts.join(', ')}`;
 }
 
+/**
+ * A row count written into the statement, as PostgREST writes LIMIT and OFFSET: the prepared statement is then
+ * planned for this page size. As a parameter, the plan kept for every page size guesses a tenth of the matching
+ * rows and may sort all of them instead of reading an index's first rows. Counts are digits (parseCount, the Range
+ * header); one too large to be exact stays a parameter, so PostgreSQL refuses it as before.
+ */
+function rowCount(n: number, p: Params): string {
+	return Number.isSafeInteger(n) && n >= 0 ? String(n) : `${p.add(String(n))}::bigint`;
+}
+
 export function limitSql(limit: number | null, offset: number | null, p: Params): string {
 	let sql = '';
-	if (limit !== null) sql += ` LIMIT ${p.add(String(limit))}::bigint`;
-	if (offset !== null && offset > 0) sql += ` OFFSET ${p.add(String(offset))}::bigint`;
+	if (limit !== null) sql += ` LIMIT ${rowCount(limit, p)}`;
+	if (offset !== null && offset > 0) sql += ` OFFSET ${rowCount(offset, p)}`;
 	return sql;
 }
